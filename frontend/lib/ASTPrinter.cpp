@@ -1,0 +1,3 @@
+// Placeholder (being written).
+#include "janus/Frontend/ASTPrinter.h"
+namespace janus { void printAST(const Module &, llvm::raw_ostream &) {} }

@@ -1,0 +1,22 @@
+# lit configuration for Janus's regression tests. Tests are Janus Python
+# files (.py), MLIR files (.mlir) and plain scripts (.test) with RUN lines.
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "Janus"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".py", ".mlir", ".test"]
+config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "Inputs", "CMakeLists.txt"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.janus_obj_root, "test")
+
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+janusc = os.path.join(config.janus_tools_dir, "janusc", "janusc")
+config.substitutions.append(("%janusc", janusc))
+config.substitutions.append(("%oracle", config.oracle_python))
+config.substitutions.append(("%examples", os.path.join(config.janus_src_root, "examples")))
+config.substitutions.append(("%scripts", os.path.join(config.janus_src_root, "scripts")))

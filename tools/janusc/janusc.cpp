@@ -1,0 +1,265 @@
+//===- janusc.cpp - The Janus compiler driver -----------------------------===//
+//
+// janusc reads a Janus Python file, runs the front end (parse, Sema) and
+// prints the requested stage. Like clang, diagnostics go to stderr in
+// `FILE:LINE:COL: error:` form and the exit status is 1 when any error was
+// reported, 0 otherwise.
+//
+//   janusc model.py                 check the program (front end only)
+//   janusc --emit=ast model.py      print the resolved AST
+//   janusc --emit=summary model.py  one line: what the file defines and uses
+//
+// Later stages add their own --emit values as they come into existence; an
+// unknown value is rejected by the option parser.
+//
+//===----------------------------------------------------------------------===//
+
+#include "janus/Frontend/ASTPrinter.h"
+#include "janus/Frontend/Diagnostics.h"
+#include "janus/Frontend/Parser.h"
+#include "janus/Frontend/Sema.h"
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <string>
+
+using namespace janus;
+
+namespace {
+
+enum class EmitAction { None, AST, Summary };
+
+llvm::cl::OptionCategory janusCategory("janusc options");
+
+llvm::cl::opt<std::string> inputFile(llvm::cl::Positional,
+                                     llvm::cl::desc("<input .py file>"),
+                                     llvm::cl::Required,
+                                     llvm::cl::cat(janusCategory));
+
+llvm::cl::opt<EmitAction> emitAction(
+    "emit", llvm::cl::desc("Stage to print"), llvm::cl::init(EmitAction::None),
+    llvm::cl::values(
+        clEnumValN(EmitAction::AST, "ast", "the AST after Sema"),
+        clEnumValN(EmitAction::Summary, "summary",
+                   "a one-line summary of the program")),
+    llvm::cl::cat(janusCategory));
+
+/// Counts what a module defines and uses, for --emit=summary.
+struct Summary {
+  unsigned classes = 0, functions = 0, statements = 0, libraryCalls = 0;
+  unsigned userCalls = 0;
+
+  void visit(const StmtList &body);
+  void visitStmt(const Stmt &s);
+  void visitExpr(const Expr *e);
+};
+
+} // namespace
+
+static bool readSource(const std::string &path, std::string &out,
+                       std::string &error) {
+  if (llvm::sys::fs::is_directory(path)) {
+    error = "'" + path + "' is a directory";
+    return false;
+  }
+  auto bufferOrErr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                                 /*RequiresNullTerminator=*/false);
+  if (!bufferOrErr) {
+    error = "cannot open '" + path + "': " + bufferOrErr.getError().message();
+    return false;
+  }
+  out = (*bufferOrErr)->getBuffer().str();
+  return true;
+}
+
+int main(int argc, char **argv) {
+  llvm::cl::HideUnrelatedOptions(janusCategory);
+  llvm::cl::ParseCommandLineOptions(argc, argv,
+                                    "janusc: the Janus Python compiler\n");
+
+  std::string source, readError;
+  if (!readSource(inputFile, source, readError)) {
+    llvm::errs() << "janusc: error: " << readError << '\n';
+    return 1;
+  }
+
+  DiagnosticEngine diags(inputFile, source);
+  std::unique_ptr<Module> module = parseModule(source, diags);
+  if (!diags.hasErrors())
+    runSema(*module, diags);
+  if (diags.hasErrors())
+    return 1;
+
+  switch (emitAction) {
+  case EmitAction::None:
+    break;
+  case EmitAction::AST:
+    printAST(*module, llvm::outs());
+    break;
+  case EmitAction::Summary: {
+    Summary summary;
+    summary.visit(module->body);
+    llvm::outs() << inputFile << ": " << summary.classes << " classes, "
+                 << summary.functions << " functions, " << summary.statements
+                 << " statements, " << summary.userCalls << " user calls, "
+                 << summary.libraryCalls << " library calls\n";
+    break;
+  }
+  }
+  return 0;
+}
+
+//===----------------------------------------------------------------------===//
+// Summary walk
+//===----------------------------------------------------------------------===//
+
+void Summary::visit(const StmtList &body) {
+  for (const StmtPtr &s : body)
+    visitStmt(*s);
+}
+
+void Summary::visitStmt(const Stmt &s) {
+  ++statements;
+  if (auto *fn = llvm::dyn_cast<FunctionDef>(&s)) {
+    ++functions;
+    for (const Param &p : fn->params)
+      visitExpr(p.defaultValue.get());
+    visit(fn->body);
+  } else if (auto *cls = llvm::dyn_cast<ClassDef>(&s)) {
+    ++classes;
+    visit(cls->body);
+  } else if (auto *es = llvm::dyn_cast<ExprStmt>(&s)) {
+    visitExpr(es->value.get());
+  } else if (auto *as = llvm::dyn_cast<AssignStmt>(&s)) {
+    for (const ExprPtr &t : as->targets)
+      visitExpr(t.get());
+    visitExpr(as->value.get());
+  } else if (auto *aug = llvm::dyn_cast<AugAssignStmt>(&s)) {
+    visitExpr(aug->target.get());
+    visitExpr(aug->value.get());
+  } else if (auto *ret = llvm::dyn_cast<ReturnStmt>(&s)) {
+    visitExpr(ret->value.get());
+  } else if (auto *ifs = llvm::dyn_cast<IfStmt>(&s)) {
+    visitExpr(ifs->test.get());
+    visit(ifs->body);
+    visit(ifs->orelse);
+  } else if (auto *ws = llvm::dyn_cast<WhileStmt>(&s)) {
+    visitExpr(ws->test.get());
+    visit(ws->body);
+  } else if (auto *fs = llvm::dyn_cast<ForStmt>(&s)) {
+    visitExpr(fs->target.get());
+    visitExpr(fs->iter.get());
+    visit(fs->body);
+  } else if (auto *as = llvm::dyn_cast<AssertStmt>(&s)) {
+    visitExpr(as->test.get());
+    visitExpr(as->msg.get());
+  } else if (auto *ds = llvm::dyn_cast<DelStmt>(&s)) {
+    for (const ExprPtr &t : ds->targets)
+      visitExpr(t.get());
+  } else if (auto *with = llvm::dyn_cast<WithStmt>(&s)) {
+    visitExpr(with->context.get());
+    visit(with->body);
+  }
+}
+
+void Summary::visitExpr(const Expr *e) {
+  if (!e)
+    return;
+  auto visitAll = [&](const ExprList &list) {
+    for (const ExprPtr &x : list)
+      visitExpr(x.get());
+  };
+  auto visitGenerators = [&](const std::vector<Comprehension> &gens) {
+    for (const Comprehension &c : gens) {
+      visitExpr(c.target.get());
+      visitExpr(c.iter.get());
+      visitAll(c.ifs);
+    }
+  };
+  switch (e->getKind()) {
+  case Node::CallKind: {
+    auto *call = llvm::cast<CallExpr>(e);
+    if (call->libraryCallee)
+      ++libraryCalls;
+    else
+      ++userCalls;
+    visitExpr(call->callee.get());
+    visitAll(call->args);
+    for (const Keyword &k : call->keywords)
+      visitExpr(k.value.get());
+    break;
+  }
+  case Node::FStringKind:
+    for (const FString::Part &p : llvm::cast<FString>(e)->parts)
+      visitExpr(p.expr.get());
+    break;
+  case Node::AttributeKind:
+    visitExpr(llvm::cast<AttributeExpr>(e)->base.get());
+    break;
+  case Node::SubscriptKind: {
+    auto *sub = llvm::cast<SubscriptExpr>(e);
+    visitExpr(sub->base.get());
+    visitExpr(sub->index.get());
+    break;
+  }
+  case Node::SliceKind: {
+    auto *sl = llvm::cast<SliceExpr>(e);
+    visitExpr(sl->lower.get());
+    visitExpr(sl->upper.get());
+    visitExpr(sl->step.get());
+    break;
+  }
+  case Node::UnaryKind:
+    visitExpr(llvm::cast<UnaryExpr>(e)->operand.get());
+    break;
+  case Node::BinaryKind:
+    visitExpr(llvm::cast<BinaryExpr>(e)->lhs.get());
+    visitExpr(llvm::cast<BinaryExpr>(e)->rhs.get());
+    break;
+  case Node::BoolOpKind:
+    visitAll(llvm::cast<BoolOpExpr>(e)->values);
+    break;
+  case Node::CompareKind:
+    visitExpr(llvm::cast<CompareExpr>(e)->left.get());
+    visitAll(llvm::cast<CompareExpr>(e)->comparators);
+    break;
+  case Node::IfExpKind: {
+    auto *ie = llvm::cast<IfExpExpr>(e);
+    visitExpr(ie->test.get());
+    visitExpr(ie->body.get());
+    visitExpr(ie->orelse.get());
+    break;
+  }
+  case Node::LambdaKind:
+    visitExpr(llvm::cast<LambdaExpr>(e)->body.get());
+    break;
+  case Node::ListKind:
+    visitAll(llvm::cast<ListExpr>(e)->elts);
+    break;
+  case Node::TupleKind:
+    visitAll(llvm::cast<TupleExpr>(e)->elts);
+    break;
+  case Node::DictKind:
+    visitAll(llvm::cast<DictExpr>(e)->keys);
+    visitAll(llvm::cast<DictExpr>(e)->values);
+    break;
+  case Node::ListCompKind:
+    visitExpr(llvm::cast<ListCompExpr>(e)->elt.get());
+    visitGenerators(llvm::cast<ListCompExpr>(e)->generators);
+    break;
+  case Node::DictCompKind:
+    visitExpr(llvm::cast<DictCompExpr>(e)->key.get());
+    visitExpr(llvm::cast<DictCompExpr>(e)->value.get());
+    visitGenerators(llvm::cast<DictCompExpr>(e)->generators);
+    break;
+  case Node::GeneratorKind:
+    visitExpr(llvm::cast<GeneratorExpr>(e)->elt.get());
+    visitGenerators(llvm::cast<GeneratorExpr>(e)->generators);
+    break;
+  default:
+    break;
+  }
+}
