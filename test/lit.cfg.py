@@ -20,3 +20,8 @@ config.substitutions.append(("%janusc", janusc))
 config.substitutions.append(("%oracle", config.oracle_python))
 config.substitutions.append(("%examples", os.path.join(config.janus_src_root, "examples")))
 config.substitutions.append(("%scripts", os.path.join(config.janus_src_root, "scripts")))
+
+# %pycheck: proves a test input is valid Python by compiling it with the
+# oracle interpreter (no bytecode is written next to the test).
+config.substitutions.append(("%pycheck", config.oracle_python +
+    " -c \"import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')\""))

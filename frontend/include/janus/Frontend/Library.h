@@ -14,6 +14,7 @@
 #define JANUS_FRONTEND_LIBRARY_H
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
@@ -54,12 +55,18 @@ struct LibraryParam {
     PositionalOrKeyword, ///< The common case.
     VarPositional,       ///< `*size`: absorbs any number of positionals.
     KeywordOnly,         ///< After `*` or `*name`.
+    VarKeyword,          ///< `**kwargs`: absorbs any other keywords.
   };
   std::string name;
   Kind kind = PositionalOrKeyword;
   /// Python source text of the default (e.g. "None", "1e-05", "(1, 1)");
-  /// absent for required parameters.
+  /// absent for required parameters. "..." marks a parameter that may be
+  /// omitted but has no default value (CPython's `[, default]` notation).
   std::optional<std::string> defaultValue;
+  bool isOptional() const { return defaultValue.has_value(); }
+  bool hasDefaultValue() const {
+    return defaultValue && *defaultValue != "...";
+  }
 };
 
 struct LibraryEntry {
@@ -116,6 +123,9 @@ public:
 private:
   Library();
   std::vector<LibraryEntry> table;
+  /// Name -> entry, one map per module / receiver (indexed by the enum).
+  std::vector<llvm::StringMap<const LibraryEntry *>> byModule, byReceiver;
+  llvm::StringMap<std::vector<const LibraryEntry *>> membersByName;
 };
 
 } // namespace janus
