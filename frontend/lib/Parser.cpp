@@ -1,5 +1,4 @@
-//===- Parser.cpp - Source text to AST
-//--------------------------------------===//
+//===- Parser.cpp - Source text to AST ------------------------------------===//
 //
 // parseModule runs the front end's first half: it checks the encoding (no
 // NUL bytes, strict UTF-8), lexes the whole file with IndentingTokenSource

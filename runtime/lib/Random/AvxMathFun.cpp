@@ -35,11 +35,10 @@ float madd(float A, float B, float C) { return std::fma(A, B, C); }
 int32_t truncToInt(float F) { return static_cast<int32_t>(F); }
 
 constexpr float CephesSqrtHf = 0.707106781186547524f;
-constexpr float LogP[9] = {7.0376836292E-2f,  -1.1514610310E-1f,
-                           1.1676998740E-1f,  -1.2420140846E-1f,
-                           +1.4249322787E-1f, -1.6668057665E-1f,
-                           +2.0000714765E-1f, -2.4999993993E-1f,
-                           +3.3333331174E-1f};
+constexpr float LogP[9] = {
+    7.0376836292E-2f,  -1.1514610310E-1f, 1.1676998740E-1f,
+    -1.2420140846E-1f, +1.4249322787E-1f, -1.6668057665E-1f,
+    +2.0000714765E-1f, -2.4999993993E-1f, +3.3333331174E-1f};
 constexpr float LogQ1 = -2.12194440e-4f;
 constexpr float LogQ2 = 0.693359375f;
 
@@ -65,7 +64,7 @@ float detail::avxLog(float X) {
   E = E + 1.0f;
 
   // if (X < SQRTHF) { E -= 1; X = X + X - 1; } else { X = X - 1; }
-  bool Small = X < CephesSqrtHf;
+  const bool Small = X < CephesSqrtHf;
   float Tmp = Small ? X : 0.0f;
   X = X - 1.0f;
   E = E - (Small ? 1.0f : 0.0f);
@@ -86,7 +85,7 @@ float detail::avxLog(float X) {
 }
 
 void detail::avxSinCos(float X, float &Sin, float &Cos) {
-  bool Negative = std::signbit(X);
+  const bool Negative = std::signbit(X);
   X = std::fabs(X);
   float Y = X * FourOverPi;
   int32_t Imm2 = truncToInt(Y);
@@ -95,8 +94,10 @@ void detail::avxSinCos(float X, float &Sin, float &Cos) {
   Y = static_cast<float>(Imm2);
   int32_t Imm4 = Imm2;
 
-  bool SwapSignSin = (Imm2 & 4) != 0;
-  bool PolyIsCos = (Imm2 & 2) == 0; // poly_mask: sine uses the sin poly here
+  const bool SwapSignSin = (Imm2 & 4) != 0;
+  // poly_mask: when bit 1 of the octant j is clear the sine comes from the
+  // sine polynomial and the cosine from the cosine one; otherwise they swap.
+  const bool SinUsesSinPoly = (Imm2 & 2) == 0;
 
   // Extended precision modular arithmetic: x = ((x - y*DP1) - y*DP2) - y*DP3.
   X = madd(Y, MinusDP1, X);
@@ -104,8 +105,8 @@ void detail::avxSinCos(float X, float &Sin, float &Cos) {
   X = madd(Y, MinusDP3, X);
 
   Imm4 = Imm4 - 2;
-  bool SignCos = (~Imm4 & 4) != 0;
-  bool SignSin = Negative != SwapSignSin;
+  const bool SignCos = (~Imm4 & 4) != 0;
+  const bool SignSin = Negative != SwapSignSin;
 
   float Z = X * X;
   float YC = CosCof[0];
@@ -122,18 +123,13 @@ void detail::avxSinCos(float X, float &Sin, float &Cos) {
   YS = YS * Z;
   YS = madd(YS, X, X);
 
-  // Select: where poly_mask is set the sine is YS and the cosine YC,
-  // elsewhere they swap. The vector code adds a zero to each, which turns a
-  // negative zero into a positive one; reproduce that.
-  float SinAbs = PolyIsCos ? (YS + 0.0f) : (YC + 0.0f);
-  float CosAbs = PolyIsCos ? (YC - 0.0f) : (YS - 0.0f);
-  (void)CosAbs;
-  float YSin1 = PolyIsCos ? 0.0f : YC;
-  float YSin2 = PolyIsCos ? YS : 0.0f;
-  float YC2 = YC - YSin1;
-  float YS2 = YS - YSin2;
-  SinAbs = YSin1 + YSin2;
-  float CosV = YC2 + YS2;
+  // Select with poly_mask as the vector code does: masked-off lanes hold
+  // +0, and the sums and differences below are exact except that they turn
+  // a -0 into +0, which we keep.
+  const float YSin1 = SinUsesSinPoly ? 0.0f : YC;
+  const float YSin2 = SinUsesSinPoly ? YS : 0.0f;
+  const float SinAbs = YSin1 + YSin2;
+  const float CosAbs = (YC - YSin1) + (YS - YSin2);
   Sin = SignSin ? -SinAbs : SinAbs;
-  Cos = SignCos ? -CosV : CosV;
+  Cos = SignCos ? -CosAbs : CosAbs;
 }

@@ -60,8 +60,10 @@ void MT19937::seedByArray(const uint32_t *Key, size_t KeyLength) {
 
 void MT19937::twist() {
   for (int I = 0; I < StateSize; ++I) {
-    uint32_t Y = (State[I] & UpperMask) | (State[(I + 1) % StateSize] & LowerMask);
-    State[I] = State[(I + M) % StateSize] ^ (Y >> 1) ^ ((Y & 1u) ? MatrixA : 0u);
+    uint32_t Y =
+        (State[I] & UpperMask) | (State[(I + 1) % StateSize] & LowerMask);
+    State[I] =
+        State[(I + M) % StateSize] ^ (Y >> 1) ^ ((Y & 1u) ? MatrixA : 0u);
   }
   Index = 0;
 }

@@ -32,7 +32,7 @@ void TorchGenerator::manualSeed(uint64_t NewSeed) {
 void TorchGenerator::uniform(float *Out, int64_t N, double From, double To) {
   const float F = static_cast<float>(From), T = static_cast<float>(To);
   const float Range = T - F;
-  const bool Fused = Kernel != TorchCpuKernel::Default;
+  const bool Fused = Kernel == TorchCpuKernel::Avx2;
   for (int64_t I = 0; I < N; ++I) {
     const float X = uniform24();
     Out[I] = Fused ? std::fma(X, Range, F) : X * Range + F;
@@ -41,7 +41,7 @@ void TorchGenerator::uniform(float *Out, int64_t N, double From, double To) {
 
 void TorchGenerator::uniform(double *Out, int64_t N, double From, double To) {
   const double Range = To - From;
-  const bool Fused = Kernel != TorchCpuKernel::Default;
+  const bool Fused = Kernel == TorchCpuKernel::Avx2;
   for (int64_t I = 0; I < N; ++I) {
     const double X = uniform53();
     Out[I] = Fused ? std::fma(X, Range, From) : X * Range + From;

@@ -29,22 +29,23 @@ namespace {
 
 constexpr double Pi = 3.14159265358979323846;
 
-/// normal_fill_16 for double: std::log/cos/sin in double, the final
-/// multiply-add fused (the kernel is compiled with FMA contraction).
-void fill16Double(double *Data, double Mean, double Std) {
+/// normal_fill_16 for double: std::log/cos/sin in double; the AVX2 build
+/// fuses the final multiply-add (it is compiled with FMA contraction).
+void fill16Double(double *Data, double Mean, double Std, bool Fused) {
   for (int J = 0; J < 8; ++J) {
     const double U1 = 1 - Data[J];
     const double U2 = Data[J + 8];
     const double Radius = std::sqrt(-2 * std::log(U1));
     const double Theta = 2.0f * Pi * U2;
-    Data[J] = std::fma(Radius * std::cos(Theta), Std, Mean);
-    Data[J + 8] = std::fma(Radius * std::sin(Theta), Std, Mean);
+    const double C = Radius * std::cos(Theta);
+    const double S = Radius * std::sin(Theta);
+    Data[J] = Fused ? std::fma(C, Std, Mean) : C * Std + Mean;
+    Data[J + 8] = Fused ? std::fma(S, Std, Mean) : S * Std + Mean;
   }
 }
 
-/// normal_fill_16 for float with libm (the non-AVX2 builds). The AVX-512
-/// build fuses the final multiply-add; the baseline build does not.
-void fill16FloatScalar(float *Data, float Mean, float Std, bool Fused) {
+/// normal_fill_16 for float with libm (the baseline build, no FMA).
+void fill16FloatScalar(float *Data, float Mean, float Std) {
   for (int J = 0; J < 8; ++J) {
     const float U1 = 1 - Data[J];
     const float U2 = Data[J + 8];
@@ -53,8 +54,8 @@ void fill16FloatScalar(float *Data, float Mean, float Std, bool Fused) {
     const float Theta = static_cast<float>(2.0f * Pi * U2);
     const float C = Radius * std::cos(Theta);
     const float S = Radius * std::sin(Theta);
-    Data[J] = Fused ? std::fma(C, Std, Mean) : C * Std + Mean;
-    Data[J + 8] = Fused ? std::fma(S, Std, Mean) : S * Std + Mean;
+    Data[J] = C * Std + Mean;
+    Data[J + 8] = S * Std + Mean;
   }
 }
 
@@ -91,9 +92,13 @@ double TorchGenerator::standardNormal() {
 }
 
 void TorchGenerator::normal(float *Out, int64_t N, double Mean, double Std) {
+  const bool Fused = Kernel == TorchCpuKernel::Avx2;
   if (N < 16) {
-    for (int64_t I = 0; I < N; ++I)
-      Out[I] = static_cast<float>(std::fma(standardNormal(), Std, Mean));
+    for (int64_t I = 0; I < N; ++I) {
+      const double Z = standardNormal();
+      Out[I] =
+          static_cast<float>(Fused ? std::fma(Z, Std, Mean) : Z * Std + Mean);
+    }
     return;
   }
   const float M = static_cast<float>(Mean), S = static_cast<float>(Std);
@@ -101,10 +106,8 @@ void TorchGenerator::normal(float *Out, int64_t N, double Mean, double Std) {
     switch (Kernel) {
     case TorchCpuKernel::Avx2:
       return fill16FloatAvx2(Block, M, S);
-    case TorchCpuKernel::Avx512:
-      return fill16FloatScalar(Block, M, S, /*Fused=*/true);
     case TorchCpuKernel::Default:
-      return fill16FloatScalar(Block, M, S, /*Fused=*/false);
+      return fill16FloatScalar(Block, M, S);
     }
   };
   for (int64_t I = 0; I < N; ++I)
@@ -120,19 +123,22 @@ void TorchGenerator::normal(float *Out, int64_t N, double Mean, double Std) {
 }
 
 void TorchGenerator::normal(double *Out, int64_t N, double Mean, double Std) {
+  const bool Fused = Kernel == TorchCpuKernel::Avx2;
   if (N < 16) {
-    for (int64_t I = 0; I < N; ++I)
-      Out[I] = std::fma(standardNormal(), Std, Mean);
+    for (int64_t I = 0; I < N; ++I) {
+      const double Z = standardNormal();
+      Out[I] = Fused ? std::fma(Z, Std, Mean) : Z * Std + Mean;
+    }
     return;
   }
   for (int64_t I = 0; I < N; ++I)
     Out[I] = uniform53();
   for (int64_t I = 0; I + 16 <= N; I += 16)
-    fill16Double(Out + I, Mean, Std);
+    fill16Double(Out + I, Mean, Std, Fused);
   if (N % 16 != 0) {
     double *Tail = Out + N - 16;
     for (int I = 0; I < 16; ++I)
       Tail[I] = uniform53();
-    fill16Double(Tail, Mean, Std);
+    fill16Double(Tail, Mean, Std, Fused);
   }
 }
