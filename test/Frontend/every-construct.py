@@ -7,7 +7,7 @@
 # RUN: %janusc --emit=summary %s | FileCheck %s --check-prefix=SUMMARY
 # Functions: bump, fib, control_flow, containers, main and six methods
 # (two __init__ + describe, area, TinyNet.__init__, forward) = 11.
-# SUMMARY: 3 classes, 11 functions
+# SUMMARY: classes 3, functions 11,
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
