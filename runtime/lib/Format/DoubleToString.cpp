@@ -147,8 +147,7 @@ DecimalDigits toDecimalDigits(double x, DtoaMode mode, int ndigits) {
   return r;
 }
 
-std::string doubleToString(double x, char code, int precision,
-                           unsigned flags) {
+std::string doubleToString(double x, char code, int precision, unsigned flags) {
   // PyOS_double_to_string: map the code to a dtoa mode.
   bool upper = false;
   DtoaMode mode = DtoaMode::Shortest;
@@ -191,7 +190,8 @@ std::string doubleToString(double x, char code, int precision,
   bool negative = dd.negative;
   const std::string &digits = dd.digits;
   long digitsLen = static_cast<long>(digits.size());
-  if ((flags & DtsfNoNeg0) && negative &&
+  // (dtoa spells infinities and nans out, so 'z' never applies to them.)
+  if ((flags & DtsfNoNeg0) && negative && !dd.isInf && !dd.isNan &&
       (digitsLen == 0 || (digitsLen == 1 && digits[0] == '0')))
     negative = false;
 

@@ -38,16 +38,15 @@ DecimalDigits toDecimalDigits(double x, DtoaMode mode, int ndigits);
 
 /// Flags of PyOS_double_to_string.
 enum : unsigned {
-  DtsfSign = 1,     ///< always write a sign
-  DtsfAddDot0 = 2,  ///< "2" becomes "2.0" (repr and the '' format type)
-  DtsfAlt = 4,      ///< '#': keep trailing zeros and the point
-  DtsfNoNeg0 = 8,   ///< 'z': a negative zero result loses its sign
+  DtsfSign = 1,    ///< always write a sign
+  DtsfAddDot0 = 2, ///< "2" becomes "2.0" (repr and the '' format type)
+  DtsfAlt = 4,     ///< '#': keep trailing zeros and the point
+  DtsfNoNeg0 = 8,  ///< 'z': a negative zero result loses its sign
 };
 
 /// PyOS_double_to_string: `code` is one of e E f F g G r ('r' is repr and
 /// needs precision 0).
-std::string doubleToString(double x, char code, int precision,
-                           unsigned flags);
+std::string doubleToString(double x, char code, int precision, unsigned flags);
 
 } // namespace janus::rt::detail
 

@@ -68,7 +68,8 @@ std::string strBool(bool b);
 /// "None".
 std::string strNone();
 /// repr(s) for a UTF-8 str: CPython's quote choice and escapes; printable
-/// non-ASCII is kept. Invalid UTF-8 bytes are shown as "\xHH".
+/// non-ASCII is kept. A byte that is not UTF-8 reads as surrogateescape
+/// decodes it, so it shows as "\udcHH".
 std::string reprStr(std::string_view s);
 /// ascii(s): like reprStr, but every non-ASCII code point is escaped.
 std::string asciiStr(std::string_view s);
@@ -84,8 +85,8 @@ bool formatInt(int64_t value, std::string_view spec, std::string &out,
                PyError &err);
 bool formatFloat(double value, std::string_view spec, std::string &out,
                  PyError &err);
-bool formatStr(std::string_view value, std::string_view spec,
-               std::string &out, PyError &err);
+bool formatStr(std::string_view value, std::string_view spec, std::string &out,
+               PyError &err);
 /// bool formats as "True"/"False" with an empty spec and as the int 0/1
 /// with any other spec (so format(True, 's') is an error, as in CPython).
 bool formatBool(bool value, std::string_view spec, std::string &out,
@@ -122,14 +123,12 @@ bool checkedPow(int64_t base, int64_t exp, int64_t &out);
 /// Division by zero is a ZeroDivisionError; INT64_MIN // -1 overflows.
 bool floorDivInt(int64_t a, int64_t b, int64_t &out, PyError &err);
 bool modInt(int64_t a, int64_t b, int64_t &out, PyError &err);
-bool divmodInt(int64_t a, int64_t b, int64_t &quot, int64_t &rem,
-               PyError &err);
+bool divmodInt(int64_t a, int64_t b, int64_t &quot, int64_t &rem, PyError &err);
 /// Float versions, following CPython's float_floor_div/float_rem/divmod
 /// step by step (signed zeros included).
 bool floorDivFloat(double a, double b, double &out, PyError &err);
 bool modFloat(double a, double b, double &out, PyError &err);
-bool divmodFloat(double a, double b, double &quot, double &rem,
-                 PyError &err);
+bool divmodFloat(double a, double b, double &quot, double &rem, PyError &err);
 
 /// a ** b for an int base and a negative int exponent: a float, as in
 /// CPython (0 ** -1 is a ZeroDivisionError).
