@@ -1,0 +1,170 @@
+//===- Loops.h - dtype dispatch and strided loops ---------------*- C++ -*-===//
+//
+// Internal to runtime/lib/Tensor. `dispatch` turns a runtime DType into a
+// C++ element type for a generic lambda; `forEachRow` walks N operands of
+// one shape (broadcast operands already expanded, i.e. stride 0) row by row,
+// and `map1`/`map2`/`map3` build elementwise kernels on top of it. When every
+// operand is contiguous the whole tensor is one row whose strides are the
+// element sizes, and the row loops test for that so that the common case is
+// a plain indexed loop the compiler can vectorize.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef JANUS_RUNTIME_TENSOR_LOOPS_H
+#define JANUS_RUNTIME_TENSOR_LOOPS_H
+
+#include "Tensor/Tensor.h"
+
+#include <array>
+#include <cmath>
+#include <type_traits>
+
+namespace janus::rt {
+
+template <typename F> decltype(auto) dispatch(DType T, F &&Fn) {
+  switch (T) {
+  case DType::Bool:
+    return Fn(bool{});
+  case DType::Int64:
+    return Fn(int64_t{});
+  case DType::Float32:
+    return Fn(float{});
+  case DType::Float64:
+    break;
+  }
+  return Fn(double{});
+}
+
+/// Element conversion with PyTorch's semantics (anything nonzero is true;
+/// floating to integer truncates).
+template <typename To, typename From> inline To convertElement(From V) {
+  if constexpr (std::is_same_v<To, bool>)
+    return V != From(0);
+  else
+    return static_cast<To>(V);
+}
+
+/// Calls Row(Ptrs, ByteStrides, Count) for each innermost row of Sizes.
+template <size_t N, typename RowFn>
+void forEachRow(const Shape &Sizes,
+                const std::array<const TensorImpl *, N> &Ops, RowFn Row) {
+  std::array<char *, N> Base;
+  std::array<int64_t, N> Inner;
+  bool AllContiguous = true;
+  int64_t Numel = 1;
+  for (int64_t S : Sizes)
+    Numel *= S;
+  if (Numel == 0)
+    return;
+  for (size_t I = 0; I < N; ++I) {
+    Base[I] = Ops[I]->data();
+    AllContiguous &= Ops[I]->isContiguous() && Ops[I]->sizes() == Sizes;
+  }
+  if (AllContiguous || Sizes.empty()) {
+    for (size_t I = 0; I < N; ++I)
+      Inner[I] = static_cast<int64_t>(elementSize(Ops[I]->dtype()));
+    Row(Base, Inner, Numel);
+    return;
+  }
+  size_t Rank = Sizes.size();
+  for (size_t I = 0; I < N; ++I)
+    Inner[I] = Ops[I]->strides()[Rank - 1] *
+               static_cast<int64_t>(elementSize(Ops[I]->dtype()));
+  Shape Counter(Rank, 0);
+  int64_t Rows = Numel / Sizes[Rank - 1];
+  std::array<char *, N> Ptrs = Base;
+  for (int64_t R = 0; R < Rows; ++R) {
+    Row(Ptrs, Inner, Sizes[Rank - 1]);
+    // Advance the odometer over the outer dimensions.
+    for (size_t D = Rank - 1; D-- > 0;) {
+      if (++Counter[D] < Sizes[D]) {
+        for (size_t I = 0; I < N; ++I)
+          Ptrs[I] += Ops[I]->strides()[D] *
+                     static_cast<int64_t>(elementSize(Ops[I]->dtype()));
+        break;
+      }
+      for (size_t I = 0; I < N; ++I)
+        Ptrs[I] -= (Sizes[D] - 1) * Ops[I]->strides()[D] *
+                   static_cast<int64_t>(elementSize(Ops[I]->dtype()));
+      Counter[D] = 0;
+    }
+  }
+}
+
+/// Out[i] = Fn(A[i]); A has Out's shape (possibly stride 0).
+template <typename TO, typename TA, typename F>
+void map1(const Tensor &Out, const Tensor &A, F Fn) {
+  forEachRow<2>(
+      Out.sizes(), {Out.get(), A.get()},
+      [&](std::array<char *, 2> P, std::array<int64_t, 2> S, int64_t N) {
+        auto *O = reinterpret_cast<TO *>(P[0]);
+        auto *X = reinterpret_cast<const TA *>(P[1]);
+        if (S[0] == sizeof(TO) && S[1] == sizeof(TA)) {
+          for (int64_t I = 0; I < N; ++I)
+            O[I] = Fn(X[I]);
+          return;
+        }
+        for (int64_t I = 0; I < N; ++I)
+          *reinterpret_cast<TO *>(P[0] + I * S[0]) =
+              Fn(*reinterpret_cast<const TA *>(P[1] + I * S[1]));
+      });
+}
+
+/// Out[i] = Fn(A[i], B[i]).
+template <typename TO, typename TA, typename TB, typename F>
+void map2(const Tensor &Out, const Tensor &A, const Tensor &B, F Fn) {
+  forEachRow<3>(
+      Out.sizes(), {Out.get(), A.get(), B.get()},
+      [&](std::array<char *, 3> P, std::array<int64_t, 3> S, int64_t N) {
+        auto *O = reinterpret_cast<TO *>(P[0]);
+        auto *X = reinterpret_cast<const TA *>(P[1]);
+        auto *Y = reinterpret_cast<const TB *>(P[2]);
+        if (S[0] == sizeof(TO) && S[1] == sizeof(TA) && S[2] == sizeof(TB)) {
+          for (int64_t I = 0; I < N; ++I)
+            O[I] = Fn(X[I], Y[I]);
+          return;
+        }
+        if (S[0] == sizeof(TO) && S[1] == sizeof(TA) && S[2] == 0) {
+          TB YV = *Y; // Tensor op scalar, the other common case.
+          for (int64_t I = 0; I < N; ++I)
+            O[I] = Fn(X[I], YV);
+          return;
+        }
+        for (int64_t I = 0; I < N; ++I)
+          *reinterpret_cast<TO *>(P[0] + I * S[0]) =
+              Fn(*reinterpret_cast<const TA *>(P[1] + I * S[1]),
+                 *reinterpret_cast<const TB *>(P[2] + I * S[2]));
+      });
+}
+
+/// Out[i] = Fn(A[i], B[i], C[i]).
+template <typename TO, typename TA, typename TB, typename TC, typename F>
+void map3(const Tensor &Out, const Tensor &A, const Tensor &B, const Tensor &C,
+          F Fn) {
+  forEachRow<4>(
+      Out.sizes(), {Out.get(), A.get(), B.get(), C.get()},
+      [&](std::array<char *, 4> P, std::array<int64_t, 4> S, int64_t N) {
+        for (int64_t I = 0; I < N; ++I)
+          *reinterpret_cast<TO *>(P[0] + I * S[0]) =
+              Fn(*reinterpret_cast<const TA *>(P[1] + I * S[1]),
+                 *reinterpret_cast<const TB *>(P[2] + I * S[2]),
+                 *reinterpret_cast<const TC *>(P[3] + I * S[3]));
+      });
+}
+
+/// Dst[i] = convert(Src[i]) for Src already of Dst's shape (Creation.cpp).
+void copyElements(const Tensor &Dst, const Tensor &Src);
+
+/// A tensor rearranged for reduction: the reduced dimensions innermost and
+/// everything contiguous, so row R is Data[R * Len, (R + 1) * Len).
+struct RowView {
+  Tensor Data;
+  int64_t Rows = 1, Len = 1;
+  Shape OutShape; // Shape of the reduced result.
+};
+/// Converts A to T and moves Dims (all dims if empty) to the end (Reduce.cpp).
+RowView reduceRows(const Tensor &A, const Shape &Dims, bool KeepDim, DType T);
+
+} // namespace janus::rt
+
+#endif // JANUS_RUNTIME_TENSOR_LOOPS_H

@@ -1,0 +1,136 @@
+//===- Unary.cpp - Unary elementwise ops and clamp
+//-------------------------===//
+//
+// exp/log/sqrt/tanh/sigmoid promote integer and bool inputs to float32 (the
+// default dtype), as PyTorch's floating unary ops do; abs/neg/relu keep the
+// input dtype. Transcendentals use libm in the element type; ATen uses SLEEF
+// vectors (<= 1 ulp) there, so results may differ from PyTorch in the last
+// bit or two, which the tests allow for.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Tensor/Loops.h"
+#include "Tensor/Tensor.h"
+
+#include <cmath>
+
+namespace janus::rt {
+
+namespace {
+template <typename T>
+void floatingUnary(UnaryOp Op, const Tensor &Out, const Tensor &A) {
+  switch (Op) {
+  case UnaryOp::Exp:
+    return map1<T, T>(Out, A, [](T X) { return std::exp(X); });
+  case UnaryOp::Log:
+    return map1<T, T>(Out, A, [](T X) { return std::log(X); });
+  case UnaryOp::Sqrt:
+    return map1<T, T>(Out, A, [](T X) { return std::sqrt(X); });
+  case UnaryOp::Tanh:
+    return map1<T, T>(Out, A, [](T X) { return std::tanh(X); });
+  case UnaryOp::Sigmoid:
+    return map1<T, T>(Out, A, [](T X) { return T(1) / (T(1) + std::exp(-X)); });
+  default:
+    return;
+  }
+}
+} // namespace
+
+Tensor unary(UnaryOp Op, const Tensor &A) {
+  DType T = A.dtype();
+  switch (Op) {
+  case UnaryOp::Exp:
+  case UnaryOp::Log:
+  case UnaryOp::Sqrt:
+  case UnaryOp::Tanh:
+  case UnaryOp::Sigmoid: {
+    DType OutT = isFloating(T) ? T : DType::Float32;
+    Tensor In = to(A, OutT);
+    Tensor Out = empty(A.sizes(), OutT);
+    if (OutT == DType::Float32)
+      floatingUnary<float>(Op, Out, In);
+    else
+      floatingUnary<double>(Op, Out, In);
+    return Out;
+  }
+  case UnaryOp::Neg:
+    if (T == DType::Bool)
+      throw TensorError(ErrorKind::RuntimeError,
+                        "Negation, the `-` operator, on a bool tensor is not "
+                        "supported. If you are trying to invert a mask, use "
+                        "the `~` or `logical_not()` operator instead.");
+    break;
+  case UnaryOp::Relu:
+    if (T == DType::Bool)
+      throw TensorError(ErrorKind::RuntimeError,
+                        "Boolean inputs not supported for relu");
+    break;
+  case UnaryOp::Abs:
+    if (T == DType::Bool)
+      throw TensorError(ErrorKind::RuntimeError,
+                        "\"abs_cpu\" not implemented for 'Bool'");
+    break;
+  }
+  Tensor Out = empty(A.sizes(), T);
+  dispatch(T, [&](auto Tag) {
+    using ET = decltype(Tag);
+    if constexpr (!std::is_same_v<ET, bool>) {
+      if (Op == UnaryOp::Neg)
+        map1<ET, ET>(Out, A, [](ET X) { return -X; });
+      else if (Op == UnaryOp::Abs)
+        map1<ET, ET>(Out, A, [](ET X) { return X < 0 ? -X : X; });
+      else // Relu keeps NaN, as clamp_min(0) does.
+        map1<ET, ET>(Out, A, [](ET X) { return X < 0 ? ET(0) : X; });
+    }
+  });
+  return Out;
+}
+
+Tensor clamp(const Tensor &A, std::optional<Scalar> Min,
+             std::optional<Scalar> Max) {
+  if (!Min && !Max)
+    throw TensorError(ErrorKind::RuntimeError,
+                      "torch.clamp: At least one of 'min' or 'max' must not "
+                      "be None");
+  std::vector<const Tensor *> Ops = {&A};
+  Tensor Lo, Hi;
+  if (Min) {
+    Lo = wrappedScalar(*Min);
+    Ops.push_back(&Lo);
+  }
+  if (Max) {
+    Hi = wrappedScalar(*Max);
+    Ops.push_back(&Hi);
+  }
+  DType T = resultType(Ops);
+  if (T == DType::Bool)
+    throw TensorError(ErrorKind::RuntimeError,
+                      "\"clamp_cpu\" not implemented for 'Bool'");
+  Tensor In = to(A, T);
+  Tensor Out = empty(A.sizes(), T);
+  dispatch(T, [&](auto Tag) {
+    using ET = decltype(Tag);
+    bool HasLo = Min.has_value(), HasHi = Max.has_value();
+    ET L = HasLo ? convertElement<ET>(Min->toDouble()) : ET(0);
+    ET H = HasHi ? convertElement<ET>(Max->toDouble()) : ET(0);
+    if (HasLo && Min->K != Scalar::Kind::Float)
+      L = static_cast<ET>(Min->I);
+    if (HasHi && Max->K != Scalar::Kind::Float)
+      H = static_cast<ET>(Max->I);
+    // min(max(x, lo), hi) with NaN kept: when lo > hi every element is hi.
+    map1<ET, ET>(Out, In, [=](ET X) {
+      if constexpr (std::is_floating_point_v<ET>) {
+        if (std::isnan(X))
+          return X;
+      }
+      if (HasLo && X < L)
+        X = L;
+      if (HasHi && X > H)
+        X = H;
+      return X;
+    });
+  });
+  return Out;
+}
+
+} // namespace janus::rt

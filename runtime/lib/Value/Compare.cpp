@@ -1,0 +1,250 @@
+//===- Compare.cpp - ==, <, ... and `in` with Python's rules ---------------===//
+//
+// Rich comparison for the subset: numbers compare exactly across int, bool
+// and float (2**53 + 1 > 2.0**53 is True, as in CPython, which never rounds
+// the int), strs compare by code point (byte order of UTF-8 is code point
+// order), lists and tuples compare lexicographically after the first pair
+// of unequal items, dicts and ranges support only ==/!=, and values of
+// unrelated types are unequal and unordered ("'<' not supported between
+// instances of 'list' and 'tuple'"). Element comparison inside containers
+// checks identity first, like CPython's PyObject_RichCompare callers, so a
+// NaN stored in a list equals itself there.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Value/Ops.h"
+
+#include <cmath>
+#include <cstring>
+
+namespace janus::rt {
+
+namespace {
+
+constexpr int kUnordered = 2;
+
+/// Three-way comparison of an int with a double, exactly; kUnordered for
+/// NaN.
+int compareIntDouble(int64_t i, double d) {
+  if (std::isnan(d))
+    return kUnordered;
+  if (d >= 0x1p63)
+    return -1;
+  if (d < -0x1p63)
+    return 1;
+  // d is in int64 range: compare integral parts, then the fraction.
+  double whole = std::trunc(d);
+  int64_t w = static_cast<int64_t>(whole);
+  if (i != w)
+    return i < w ? -1 : 1;
+  double frac = d - whole;
+  return frac > 0 ? -1 : frac < 0 ? 1 : 0;
+}
+
+/// Three-way comparison of two numbers; kUnordered when a NaN is involved.
+int compareNumbers(const Value &a, const Value &b) {
+  if (a.isIntLike() && b.isIntLike())
+    return a.asInt() < b.asInt() ? -1 : a.asInt() > b.asInt() ? 1 : 0;
+  if (a.isIntLike())
+    return compareIntDouble(a.asInt(), b.asFloat());
+  if (b.isIntLike()) {
+    int c = compareIntDouble(b.asInt(), a.asFloat());
+    return c == kUnordered ? c : -c;
+  }
+  double x = a.asFloat(), y = b.asFloat();
+  if (std::isnan(x) || std::isnan(y))
+    return kUnordered;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+bool fromThreeWay(CompareOp op, int c) {
+  if (c == kUnordered)
+    return op == CompareOp::Ne;
+  switch (op) {
+  case CompareOp::Eq:
+    return c == 0;
+  case CompareOp::Ne:
+    return c != 0;
+  case CompareOp::Lt:
+    return c < 0;
+  case CompareOp::Le:
+    return c <= 0;
+  case CompareOp::Gt:
+    return c > 0;
+  case CompareOp::Ge:
+    return c >= 0;
+  }
+  return false;
+}
+
+const char *opSymbol(CompareOp op) {
+  static const char *const symbols[] = {"==", "!=", "<", "<=", ">", ">="};
+  return symbols[static_cast<int>(op)];
+}
+
+bool sequenceItems(const Value &v, const std::vector<Value> *&items) {
+  if (v.kind() == Kind::List)
+    items = &v.as<ListObject>()->items;
+  else if (v.kind() == Kind::Tuple)
+    items = &v.as<TupleObject>()->items;
+  else
+    return false;
+  return true;
+}
+
+bool rangesEqual(const RangeObject *a, const RangeObject *b) {
+  int64_t len = a->length();
+  if (len != b->length())
+    return false;
+  if (len == 0)
+    return true;
+  if (a->start != b->start)
+    return false;
+  return len == 1 || a->step == b->step;
+}
+
+bool dictsEqual(const DictObject *a, const DictObject *b) {
+  if (a->size() != b->size())
+    return false;
+  for (const auto &e : a->entries()) {
+    if (!e.live)
+      continue;
+    const Value *other = nullptr;
+    if (!b->find(e.key, other).ok() || !other || !equals(e.value, *other))
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
+bool equals(const Value &a, const Value &b) {
+  if (a.is(b) && !(a.isFloat() && std::isnan(a.asFloat())))
+    return true;
+  if (a.isNumber() && b.isNumber())
+    return compareNumbers(a, b) == 0;
+  if (a.kind() != b.kind())
+    return false;
+  switch (a.kind()) {
+  case Kind::None:
+    return true;
+  case Kind::Str:
+    return a.as<StrObject>()->text == b.as<StrObject>()->text;
+  case Kind::Tuple:
+  case Kind::List: {
+    const std::vector<Value> *x = nullptr, *y = nullptr;
+    sequenceItems(a, x);
+    sequenceItems(b, y);
+    if (x->size() != y->size())
+      return false;
+    for (size_t i = 0; i < x->size(); ++i)
+      if (!(*x)[i].is((*y)[i]) && !equals((*x)[i], (*y)[i]))
+        return false;
+    return true;
+  }
+  case Kind::Dict:
+    return dictsEqual(a.as<DictObject>(), b.as<DictObject>());
+  case Kind::Range:
+    return rangesEqual(a.as<RangeObject>(), b.as<RangeObject>());
+  case Kind::BoundMethod: {
+    const auto *x = a.as<BoundMethodObject>(), *y = b.as<BoundMethodObject>();
+    return x->self.is(y->self) && x->function.is(y->function);
+  }
+  default:
+    return false; // identity was checked above
+  }
+}
+
+Status compareBool(CompareOp op, const Value &a, const Value &b, bool &out) {
+  if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor)
+    return Status(ErrorCode::NotImplementedError,
+                  "tensor comparison is not supported yet");
+  if (a.isNumber() && b.isNumber()) {
+    out = fromThreeWay(op, compareNumbers(a, b));
+    return okStatus();
+  }
+  if (op == CompareOp::Eq || op == CompareOp::Ne) {
+    out = equals(a, b) == (op == CompareOp::Eq);
+    return okStatus();
+  }
+  if (a.kind() == Kind::Str && b.kind() == Kind::Str) {
+    const std::string &x = a.as<StrObject>()->text, &y = b.as<StrObject>()->text;
+    int c = x.compare(y);
+    out = fromThreeWay(op, c < 0 ? -1 : c > 0 ? 1 : 0);
+    return okStatus();
+  }
+  const std::vector<Value> *x = nullptr, *y = nullptr;
+  if (a.kind() == b.kind() && sequenceItems(a, x) && sequenceItems(b, y)) {
+    size_t n = std::min(x->size(), y->size());
+    for (size_t i = 0; i < n; ++i)
+      if (!(*x)[i].is((*y)[i]) && !equals((*x)[i], (*y)[i]))
+        return compareBool(op, (*x)[i], (*y)[i], out);
+    int c = x->size() < y->size() ? -1 : x->size() > y->size() ? 1 : 0;
+    out = fromThreeWay(op, c);
+    return okStatus();
+  }
+  return typeError(std::string("'") + opSymbol(op) +
+                   "' not supported between instances of '" + typeName(a) +
+                   "' and '" + typeName(b) + "'");
+}
+
+Status compare(CompareOp op, const Value &a, const Value &b, Value &out) {
+  bool result;
+  JANUS_RETURN_IF_ERROR(compareBool(op, a, b, result));
+  out = Value::fromBool(result);
+  return okStatus();
+}
+
+Status contains(const Value &container, const Value &item, bool &out) {
+  switch (container.kind()) {
+  case Kind::List:
+  case Kind::Tuple: {
+    const std::vector<Value> *items;
+    sequenceItems(container, items);
+    out = false;
+    for (const Value &x : *items)
+      if (x.is(item) || equals(x, item)) {
+        out = true;
+        break;
+      }
+    return okStatus();
+  }
+  case Kind::Dict: {
+    const Value *found;
+    JANUS_RETURN_IF_ERROR(container.as<DictObject>()->find(item, found));
+    out = found != nullptr;
+    return okStatus();
+  }
+  case Kind::Str:
+    if (item.kind() != Kind::Str)
+      return typeError(
+          std::string("'in <string>' requires string as left operand, not ") +
+          typeName(item));
+    out = container.as<StrObject>()->text.find(item.as<StrObject>()->text) !=
+          std::string::npos;
+    return okStatus();
+  case Kind::Range: {
+    const auto *r = container.as<RangeObject>();
+    out = false;
+    int64_t n;
+    if (item.isIntLike()) {
+      n = item.asInt();
+    } else if (item.isFloat() && std::trunc(item.asFloat()) == item.asFloat() &&
+               std::fabs(item.asFloat()) < 0x1p63) {
+      n = static_cast<int64_t>(item.asFloat()); // 2.0 in range(3)
+    } else {
+      return okStatus(); // nothing else equals an int
+    }
+    __int128 offset = static_cast<__int128>(n) - r->start;
+    bool inBounds = r->step > 0 ? (n >= r->start && n < r->stop)
+                                : (n <= r->start && n > r->stop);
+    out = inBounds && offset % r->step == 0;
+    return okStatus();
+  }
+  default:
+    return typeError(std::string("argument of type '") + typeName(container) +
+                     "' is not iterable");
+  }
+}
+
+} // namespace janus::rt

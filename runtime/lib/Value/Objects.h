@@ -1,0 +1,170 @@
+//===- Objects.h - Layouts of the heap values -----------------------------===//
+//
+// The heap Objects behind non-inline Values: str, tuple, list, dict, range,
+// built-in function, bound method, user class and instance. Compiled code
+// and the runtime's own operations (Ops.h) use these layouts directly, so
+// they are plain structs with a few helpers, not an abstraction layer.
+//
+// Instances store attributes the way fast JavaScript engines do: each
+// instance points to a Shape (the ordered attribute names it has, shared by
+// every instance that gained the same attributes in the same order) and
+// keeps the values in a vector of slots. A hot `self.x` is then a shape
+// compare plus a vector index, which the speculative path can cache per
+// site; the Shape tree is owned by the class and lives as long as it.
+//
+// Reference cycles (a list that contains itself, an instance that stores
+// itself) are not collected; the subset's models do not build them.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef JANUS_RUNTIME_VALUE_OBJECTS_H
+#define JANUS_RUNTIME_VALUE_OBJECTS_H
+
+#include "Value/Value.h"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace janus::rt {
+
+struct StrObject : Object {
+  explicit StrObject(std::string_view text) : Object(Kind::Str), text(text) {}
+  std::string text; // UTF-8
+};
+
+struct TupleObject : Object {
+  explicit TupleObject(std::vector<Value> items)
+      : Object(Kind::Tuple), items(std::move(items)) {}
+  std::vector<Value> items; // never changes after construction
+};
+
+struct ListObject : Object {
+  explicit ListObject(std::vector<Value> items)
+      : Object(Kind::List), items(std::move(items)) {}
+  std::vector<Value> items;
+};
+
+/// An insertion-ordered hash map, laid out like CPython's compact dict: the
+/// entries in insertion order plus an open-addressing index into them.
+class DictObject : public Object {
+public:
+  struct Entry {
+    int64_t hash;
+    Value key;
+    Value value;
+    bool live;
+  };
+
+  DictObject() : Object(Kind::Dict) {}
+
+  /// Number of keys.
+  size_t size() const { return used; }
+  /// Sets `found` to the value for `key`, or to null when absent. Fails
+  /// only when `key` is unhashable.
+  Status find(const Value &key, const Value *&found) const;
+  /// d[key] = value. Fails only when `key` is unhashable.
+  Status set(const Value &key, Value value);
+  /// del d[key]; `removed` says whether it was there.
+  Status remove(const Value &key, bool &removed);
+  /// All entries in insertion order, removed ones included (live == false).
+  const std::vector<Entry> &entries() const { return table; }
+
+private:
+  /// The slot in `index` for `key`: the one holding it or the empty one
+  /// where it would go.
+  size_t probe(int64_t hash, const Value &key) const;
+  void rebuildIndex(size_t capacity);
+
+  std::vector<Entry> table;
+  std::vector<int32_t> index; // -1 empty; -2 removed; else into `table`
+  size_t used = 0;
+  size_t filled = 0; // index slots that are not empty
+};
+
+struct RangeObject : Object {
+  RangeObject(int64_t start, int64_t stop, int64_t step)
+      : Object(Kind::Range), start(start), stop(stop), step(step) {}
+  int64_t length() const;
+  int64_t start, stop, step;
+};
+
+/// A built-in callable: a C++ function plus the data it closes over.
+using NativeFunction = Status (*)(void *userData, const Value *args,
+                                  size_t nargs, Value &result);
+
+struct FunctionObject : Object {
+  FunctionObject(std::string_view name, NativeFunction fn, void *userData,
+                 void (*destroyUserData)(void *))
+      : Object(Kind::Function), name(name), fn(fn), userData(userData),
+        destroyUserData(destroyUserData) {}
+  ~FunctionObject() {
+    if (destroyUserData)
+      destroyUserData(userData);
+  }
+  std::string name;
+  NativeFunction fn;
+  void *userData;
+  void (*destroyUserData)(void *);
+};
+
+/// `obj.method` for a function found on obj's class: calling it passes
+/// `self` first.
+struct BoundMethodObject : Object {
+  BoundMethodObject(Value self, Value function)
+      : Object(Kind::BoundMethod), self(std::move(self)),
+        function(std::move(function)) {}
+  Value self;
+  Value function;
+};
+
+/// The attribute names an instance has, in the order it gained them. Shapes
+/// form a tree rooted at the class; adding attribute `n` to an instance of
+/// shape S moves it to S.withAttribute(n), which is shared.
+class Shape {
+public:
+  /// The slot holding `name`, or -1.
+  int slotOf(std::string_view name) const;
+  size_t slotCount() const { return names.size(); }
+  const std::vector<std::string> &attributeNames() const { return names; }
+  /// This shape plus `name` in a new last slot (created once, then reused).
+  Shape *withAttribute(std::string_view name);
+
+private:
+  std::vector<std::string> names;
+  std::unordered_map<std::string, int> slots;
+  std::unordered_map<std::string, std::unique_ptr<Shape>> transitions;
+};
+
+/// A user class: a name, an optional base, class attributes (methods and
+/// class variables) and the root of its instances' shape tree.
+struct ClassObject : Object {
+  ClassObject(std::string_view name, Value base)
+      : Object(Kind::Class), name(name), base(std::move(base)),
+        rootShape(std::make_unique<Shape>()) {}
+  /// Looks `name` up here, then in the bases; null when absent.
+  const Value *lookup(std::string_view name) const;
+
+  std::string name;
+  Value base; // a Class, or None
+  std::unordered_map<std::string, Value> attributes;
+  std::unique_ptr<Shape> rootShape;
+};
+
+struct InstanceObject : Object {
+  explicit InstanceObject(Value cls)
+      : Object(Kind::Instance), cls(std::move(cls)),
+        shape(this->cls.as<ClassObject>()->rootShape.get()) {}
+  ClassObject *classObject() const { return cls.as<ClassObject>(); }
+
+  Value cls;
+  Shape *shape;
+  std::vector<Value> slots; // slots[i] holds shape->attributeNames()[i]
+};
+
+} // namespace janus::rt
+
+#endif // JANUS_RUNTIME_VALUE_OBJECTS_H

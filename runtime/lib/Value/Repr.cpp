@@ -1,0 +1,142 @@
+//===- Repr.cpp - repr() and str() exactly as CPython prints them ---------===//
+//
+// Scalars go through the formatting library (Format/PyFormat.h), which
+// reproduces CPython's float and str repr byte for byte; containers add
+// CPython's punctuation ("(1,)", "{'a': 1}", "range(0, 5)") and its guard
+// against self-reference ("[[...]]", "{1: {...}}"), kept per thread like
+// Py_ReprEnter. Objects without a value repr print as CPython's default
+// ("<__main__.Foo object at 0x...>", "<class '__main__.Foo'>").
+//
+//===----------------------------------------------------------------------===//
+
+#include "Value/Ops.h"
+
+#include "Format/PyFormat.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace janus::rt {
+
+namespace {
+
+/// The containers whose repr is being built on this thread.
+thread_local std::vector<const Object *> reprStack;
+
+/// Marks a container as being printed for as long as it lives.
+class ReprGuard {
+public:
+  explicit ReprGuard(const Object *object) : object(object) {
+    recursive = std::find(reprStack.begin(), reprStack.end(), object) !=
+                reprStack.end();
+    if (!recursive)
+      reprStack.push_back(object);
+  }
+  ~ReprGuard() {
+    if (!recursive)
+      reprStack.pop_back();
+  }
+  bool isRecursive() const { return recursive; }
+
+private:
+  const Object *object;
+  bool recursive;
+};
+
+std::string address(const void *p) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof(buffer), "%p", p);
+  return buffer;
+}
+
+void appendItems(std::string &out, const std::vector<Value> &items) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i)
+      out += ", ";
+    out += repr(items[i]);
+  }
+}
+
+} // namespace
+
+std::string repr(const Value &v) {
+  switch (v.kind()) {
+  case Kind::None:
+    return strNone();
+  case Kind::Bool:
+    return strBool(v.asBool());
+  case Kind::Int:
+    return strInt(v.asInt());
+  case Kind::Float:
+    return reprFloat(v.asFloat());
+  case Kind::Str:
+    return reprStr(v.as<StrObject>()->text);
+  case Kind::Tensor:
+    return "<Tensor>"; // the tensor library will print tensors
+  case Kind::List: {
+    ReprGuard guard(v.object());
+    if (guard.isRecursive())
+      return "[...]";
+    std::string out = "[";
+    appendItems(out, v.as<ListObject>()->items);
+    return out + "]";
+  }
+  case Kind::Tuple: {
+    ReprGuard guard(v.object());
+    if (guard.isRecursive())
+      return "(...)";
+    const auto &items = v.as<TupleObject>()->items;
+    std::string out = "(";
+    appendItems(out, items);
+    return out + (items.size() == 1 ? ",)" : ")");
+  }
+  case Kind::Dict: {
+    ReprGuard guard(v.object());
+    if (guard.isRecursive())
+      return "{...}";
+    std::string out = "{";
+    bool first = true;
+    for (const auto &e : v.as<DictObject>()->entries()) {
+      if (!e.live)
+        continue;
+      if (!first)
+        out += ", ";
+      first = false;
+      out += repr(e.key);
+      out += ": ";
+      out += repr(e.value);
+    }
+    return out + "}";
+  }
+  case Kind::Range: {
+    const auto *r = v.as<RangeObject>();
+    std::string out = "range(" + strInt(r->start) + ", " + strInt(r->stop);
+    if (r->step != 1)
+      out += ", " + strInt(r->step);
+    return out + ")";
+  }
+  case Kind::Function:
+    return "<built-in function " + v.as<FunctionObject>()->name + ">";
+  case Kind::BoundMethod: {
+    const auto *m = v.as<BoundMethodObject>();
+    std::string name = m->function.kind() == Kind::Function
+                           ? m->function.as<FunctionObject>()->name
+                           : repr(m->function);
+    return "<bound method " + name + " of " + repr(m->self) + ">";
+  }
+  case Kind::Class:
+    return "<class '__main__." + v.as<ClassObject>()->name + "'>";
+  case Kind::Instance:
+    return "<__main__." + v.as<InstanceObject>()->classObject()->name +
+           " object at " + address(v.object()) + ">";
+  }
+  return "<object>";
+}
+
+std::string str(const Value &v) {
+  if (v.kind() == Kind::Str)
+    return v.as<StrObject>()->text;
+  return repr(v);
+}
+
+} // namespace janus::rt
