@@ -114,10 +114,6 @@ struct Scope {
   Scope(Kind kind, Scope *parent) : kind(kind), parent(parent) {}
 };
 
-/// Calls `fn` on each direct subexpression of `e` (lambda bodies and
-/// comprehension parts included), in source order.
-void forEachChild(Expr &e, llvm::function_ref<void(Expr *)> fn);
-
 /// The names a comprehension's generator may appear as the sole argument of.
 bool acceptsGeneratorArgument(llvm::StringRef builtinName);
 

@@ -172,98 +172,14 @@ void Summary::visitStmt(const Stmt &s) {
 void Summary::visitExpr(const Expr *e) {
   if (!e)
     return;
-  auto visitAll = [&](const ExprList &list) {
-    for (const ExprPtr &x : list)
-      visitExpr(x.get());
-  };
-  auto visitGenerators = [&](const std::vector<Comprehension> &gens) {
-    for (const Comprehension &c : gens) {
-      visitExpr(c.target.get());
-      visitExpr(c.iter.get());
-      visitAll(c.ifs);
-    }
-  };
-  switch (e->getKind()) {
-  case Node::CallKind: {
-    auto *call = llvm::cast<CallExpr>(e);
+  if (auto *call = llvm::dyn_cast<CallExpr>(e)) {
     if (call->libraryCallee)
       ++libraryCalls;
     else
       ++userCalls;
-    visitExpr(call->callee.get());
-    visitAll(call->args);
-    for (const Keyword &k : call->keywords)
-      visitExpr(k.value.get());
-    break;
   }
-  case Node::FStringKind:
-    for (const FString::Part &p : llvm::cast<FString>(e)->parts)
-      visitExpr(p.expr.get());
-    break;
-  case Node::AttributeKind:
-    visitExpr(llvm::cast<AttributeExpr>(e)->base.get());
-    break;
-  case Node::SubscriptKind: {
-    auto *sub = llvm::cast<SubscriptExpr>(e);
-    visitExpr(sub->base.get());
-    visitExpr(sub->index.get());
-    break;
-  }
-  case Node::SliceKind: {
-    auto *sl = llvm::cast<SliceExpr>(e);
-    visitExpr(sl->lower.get());
-    visitExpr(sl->upper.get());
-    visitExpr(sl->step.get());
-    break;
-  }
-  case Node::UnaryKind:
-    visitExpr(llvm::cast<UnaryExpr>(e)->operand.get());
-    break;
-  case Node::BinaryKind:
-    visitExpr(llvm::cast<BinaryExpr>(e)->lhs.get());
-    visitExpr(llvm::cast<BinaryExpr>(e)->rhs.get());
-    break;
-  case Node::BoolOpKind:
-    visitAll(llvm::cast<BoolOpExpr>(e)->values);
-    break;
-  case Node::CompareKind:
-    visitExpr(llvm::cast<CompareExpr>(e)->left.get());
-    visitAll(llvm::cast<CompareExpr>(e)->comparators);
-    break;
-  case Node::IfExpKind: {
-    auto *ie = llvm::cast<IfExpExpr>(e);
-    visitExpr(ie->test.get());
-    visitExpr(ie->body.get());
-    visitExpr(ie->orelse.get());
-    break;
-  }
-  case Node::LambdaKind:
-    visitExpr(llvm::cast<LambdaExpr>(e)->body.get());
-    break;
-  case Node::ListKind:
-    visitAll(llvm::cast<ListExpr>(e)->elts);
-    break;
-  case Node::TupleKind:
-    visitAll(llvm::cast<TupleExpr>(e)->elts);
-    break;
-  case Node::DictKind:
-    visitAll(llvm::cast<DictExpr>(e)->keys);
-    visitAll(llvm::cast<DictExpr>(e)->values);
-    break;
-  case Node::ListCompKind:
-    visitExpr(llvm::cast<ListCompExpr>(e)->elt.get());
-    visitGenerators(llvm::cast<ListCompExpr>(e)->generators);
-    break;
-  case Node::DictCompKind:
-    visitExpr(llvm::cast<DictCompExpr>(e)->key.get());
-    visitExpr(llvm::cast<DictCompExpr>(e)->value.get());
-    visitGenerators(llvm::cast<DictCompExpr>(e)->generators);
-    break;
-  case Node::GeneratorKind:
-    visitExpr(llvm::cast<GeneratorExpr>(e)->elt.get());
-    visitGenerators(llvm::cast<GeneratorExpr>(e)->generators);
-    break;
-  default:
-    break;
-  }
+  // The walk does not modify the AST; forEachChild takes a mutable node
+  // because Sema uses the same traversal to annotate it.
+  forEachChild(const_cast<Expr &>(*e),
+               [&](Expr *child) { visitExpr(child); });
 }

@@ -17,6 +17,7 @@
 
 #include "janus/Frontend/SourceLocation.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Casting.h"
 
 #include <cstdint>
@@ -630,6 +631,11 @@ public:
 };
 
 #undef JANUS_AST_CLASSOF
+
+/// Calls `fn` on every direct sub-expression of `e` in source order. Lambda
+/// defaults and bodies and comprehension clauses count as children; absent
+/// optional parts are skipped.
+void forEachChild(Expr &e, llvm::function_ref<void(Expr *)> fn);
 
 /// A whole source file.
 struct Module {
