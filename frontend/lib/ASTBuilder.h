@@ -95,6 +95,12 @@ private:
   StmtList buildBlock(P::BlockContext *ctx);
   std::vector<Param> buildParams(P::ParamlistContext *ctx);
   std::vector<Param> buildLambdaParams(P::Lambda_paramlistContext *ctx);
+  /// State shared by the checks of `def` and `lambda` parameter lists.
+  struct ParamOrder;
+  /// Appends parameter `name` and checks that no non-default parameter
+  /// follows a default one (keyword-only parameters are exempt).
+  void appendParam(std::vector<Param> &params, ParamOrder &order,
+                   antlr4::Token *name, ExprPtr defaultValue);
 
   //===--- Expressions (ASTBuilderExpr.cpp) -------------------------------===//
   ExprPtr buildNamedExpr(P::Namedexpr_testContext *ctx);

@@ -431,15 +431,30 @@ StmtPtr ASTBuilder::buildClassDef(P::ClassdefContext *ctx) {
                                     std::move(body));
 }
 
-namespace {
 /// The checks shared by `def` and `lambda` parameter lists: order of
 /// defaults, a single bare `*` that is followed by a name.
-struct ParamOrder {
+struct ASTBuilder::ParamOrder {
   bool seenDefault = false;
   bool keywordOnly = false;
   antlr4::Token *star = nullptr;
 };
-} // namespace
+
+void ASTBuilder::appendParam(std::vector<Param> &params, ParamOrder &order,
+                             antlr4::Token *name, ExprPtr defaultValue) {
+  Param param;
+  param.name = name->getText();
+  param.range = rangeOf(name);
+  param.kind = order.keywordOnly ? Param::KeywordOnly : Param::Positional;
+  param.defaultValue = std::move(defaultValue);
+  if (!order.keywordOnly) {
+    if (param.defaultValue)
+      order.seenDefault = true;
+    else if (order.seenDefault)
+      error(name, "non-default argument follows default argument");
+  }
+  order.star = nullptr;
+  params.push_back(std::move(param));
+}
 
 std::vector<Param> ASTBuilder::buildParams(P::ParamlistContext *ctx) {
   std::vector<Param> params;
@@ -474,21 +489,8 @@ std::vector<Param> ASTBuilder::buildParams(P::ParamlistContext *ctx) {
       error(p->COLON()->getSymbol(),
             "parameter annotations are not supported in Janus Python; remove "
             "': type'");
-    Param param;
-    antlr4::Token *name = p->NAME()->getSymbol();
-    param.name = name->getText();
-    param.range = rangeOf(name);
-    param.kind = order.keywordOnly ? Param::KeywordOnly : Param::Positional;
-    if (p->EQUAL())
-      param.defaultValue = buildTest(p->test().back());
-    if (!order.keywordOnly) {
-      if (param.defaultValue)
-        order.seenDefault = true;
-      else if (order.seenDefault)
-        error(name, "non-default argument follows default argument");
-    }
-    order.star = nullptr;
-    params.push_back(std::move(param));
+    appendParam(params, order, p->NAME()->getSymbol(),
+                p->EQUAL() ? buildTest(p->test().back()) : nullptr);
   }
   if (order.star)
     error(order.star, "named arguments must follow bare *");
@@ -515,21 +517,9 @@ ASTBuilder::buildLambdaParams(P::Lambda_paramlistContext *ctx) {
       }
       continue;
     }
-    Param param;
-    antlr4::Token *name = p->NAME()->getSymbol();
-    param.name = name->getText();
-    param.range = rangeOf(name);
-    param.kind = order.keywordOnly ? Param::KeywordOnly : Param::Positional;
-    if (P::TestContext *def = p->test())
-      param.defaultValue = buildTest(def);
-    if (!order.keywordOnly) {
-      if (param.defaultValue)
-        order.seenDefault = true;
-      else if (order.seenDefault)
-        error(name, "non-default argument follows default argument");
-    }
-    order.star = nullptr;
-    params.push_back(std::move(param));
+    P::TestContext *def = p->test();
+    appendParam(params, order, p->NAME()->getSymbol(),
+                def ? buildTest(def) : nullptr);
   }
   if (order.star)
     error(order.star, "named arguments must follow bare *");
