@@ -15,24 +15,12 @@ namespace janus {
 
 DiagnosticEngine::DiagnosticEngine(std::string fileName, std::string source,
                                    llvm::raw_ostream &os)
-    : file(std::move(fileName)), text(std::move(source)), os(os) {
-  lineStarts.push_back(0);
-  for (size_t i = 0; i < text.size(); ++i) {
-    // CPython treats \n, \r\n and a lone \r as line ends.
-    if (text[i] == '\n') {
-      lineStarts.push_back(i + 1);
-    } else if (text[i] == '\r') {
-      if (i + 1 < text.size() && text[i + 1] == '\n')
-        ++i;
-      lineStarts.push_back(i + 1);
-    }
-  }
-}
+    : file(std::move(fileName)), text(std::move(source)), lines(text), os(os) {}
 
 llvm::StringRef DiagnosticEngine::lineText(uint32_t line) const {
-  if (line == 0 || line > lineStarts.size())
+  if (line == 0 || line > lines.numLines())
     return {};
-  size_t begin = lineStarts[line - 1];
+  size_t begin = lines.lineStart(line);
   if (begin > text.size())
     return {};
   size_t end = begin;

@@ -1,5 +1,4 @@
-//===- IndentingTokenSource.h - Python layout on top of JanusLexer -*- C++
-//-*-===//
+//===- IndentingTokenSource.h - Python layout over JanusLexer --*- C++ -*-===//
 //
 // The ANTLR lexer (grammar/JanusLexer.g4) only cuts text into tokens. This
 // token source wraps it and adds what CPython's tokenizer does beyond that:
@@ -26,6 +25,7 @@
 #define JANUS_FRONTEND_LIB_INDENTINGTOKENSOURCE_H
 
 #include "janus/Frontend/Diagnostics.h"
+#include "janus/Frontend/LineTable.h"
 #include "janus/Frontend/SourceLocation.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -42,17 +42,6 @@ namespace janus {
 namespace grammar {
 class JanusLexer;
 } // namespace grammar
-
-/// Maps byte offsets of a whole file to 1-based line and byte column. Lines
-/// end at "\n", "\r\n" or a lone "\r", as in CPython and DiagnosticEngine.
-class LineTable {
-public:
-  explicit LineTable(llvm::StringRef text);
-  SourceLoc locForOffset(size_t offset) const;
-
-private:
-  std::vector<size_t> lineStarts;
-};
 
 /// A token that also knows the bytes [byteBegin, byteEnd) it spans in the
 /// file. Synthesized tokens (NEWLINE at EOF, INDENT, DEDENT, EOF) are empty.

@@ -16,6 +16,7 @@
 #ifndef JANUS_FRONTEND_DIAGNOSTICS_H
 #define JANUS_FRONTEND_DIAGNOSTICS_H
 
+#include "janus/Frontend/LineTable.h"
 #include "janus/Frontend/SourceLocation.h"
 
 #include "llvm/Support/raw_ostream.h"
@@ -61,7 +62,7 @@ public:
 private:
   std::string file;
   std::string text;
-  std::vector<size_t> lineStarts;
+  LineTable lines;
   llvm::raw_ostream &os;
   unsigned numErrors = 0;
   unsigned errorLimit = 50;
