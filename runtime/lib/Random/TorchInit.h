@@ -1,5 +1,4 @@
-//===- TorchInit.h - torch.nn.init and the nn layers' default init -*- C++
-//-*-===//
+//===- TorchInit.h - torch.nn.init and nn layer initialization -*- C++ -*-===//
 //
 // The parameter initialisers of torch.nn.init (1.13) as used by Janus's
 // nn prelude: the bound/std each computes from a weight's shape in double

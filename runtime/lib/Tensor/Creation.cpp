@@ -1,5 +1,4 @@
-//===- Creation.cpp - Making tensors and copying them
-//----------------------===//
+//===- Creation.cpp - Making tensors and copying them ---------------------===//
 //
 // torch.empty/zeros/ones/full/arange/linspace/eye/tensor equivalents, copies
 // between tensors and host buffers, contiguous(), clone() and dtype

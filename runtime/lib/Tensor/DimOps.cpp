@@ -1,5 +1,4 @@
-//===- DimOps.cpp - Ops along one dim: max/min/argmax, cumsum, softmax
-//-----===//
+//===- DimOps.cpp - Ops along one dim: max/min/argmax, cumsum, softmax ----===//
 //
 // Each op moves its dim innermost (reduceRows) and works row by row.
 // max/min/argmax return the first index of the extreme value, or of the

@@ -1,5 +1,4 @@
-//===- Elementwise.cpp - Binary arithmetic, comparisons, where, in-place
-//---===//
+//===- Elementwise.cpp - Binary arithmetic, comparisons, where, in-place --===//
 //
 // Binary elementwise ops with PyTorch's broadcasting and type promotion.
 // Operands are first converted to the computation dtype (the promoted type,

@@ -1,5 +1,4 @@
-//===- Matmul.cpp - mm, bmm and matmul on OpenBLAS
-//--------------------------===//
+//===- Matmul.cpp - mm, bmm and matmul on OpenBLAS ------------------------===//
 //
 // Matrix products for float32/float64 call cblas_sgemm/dgemm directly on the
 // operands' memory: a row-major view is passed as is, a transposed view

@@ -1,5 +1,4 @@
-//===- Reduce.cpp - sum, mean, var/std, norm and whole-tensor max/min
-//------===//
+//===- Reduce.cpp - sum, mean, var/std, norm and whole-tensor max/min -----===//
 //
 // Reductions over all elements or a list of dims (keepdim as PyTorch). The
 // input is rearranged so that the reduced dims form contiguous rows

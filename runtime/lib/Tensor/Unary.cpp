@@ -1,5 +1,4 @@
-//===- Unary.cpp - Unary elementwise ops and clamp
-//-------------------------===//
+//===- Unary.cpp - Unary elementwise ops and clamp ------------------------===//
 //
 // exp/log/sqrt/tanh/sigmoid promote integer and bool inputs to float32 (the
 // default dtype), as PyTorch's floating unary ops do; abs/neg/relu keep the

@@ -1,5 +1,4 @@
-//===- Views.cpp - Tensors that share storage
-//------------------------------===//
+//===- Views.cpp - Tensors that share storage -----------------------------===//
 //
 // view/reshape/transpose/permute/squeeze/unsqueeze/expand/narrow/slice/
 // select: each returns a new TensorImpl over the same Storage with other

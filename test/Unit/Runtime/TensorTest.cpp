@@ -1,5 +1,4 @@
-//===- TensorTest.cpp - Tests of the CPU tensor core
-//------------------------===//
+//===- TensorTest.cpp - Tests of the CPU tensor core ----------------------===//
 //
 // Replays TensorVectors.inc (written by scripts/gen-tensor-vectors.py from
 // PyTorch 1.13): each case runs one op through the runtime, implemented in
