@@ -170,7 +170,9 @@ Status intArith(BinaryOp op, int64_t a, int64_t b, Value &out) {
     } else {
       if (b >= 64)
         return intOverflow();
-      __int128 wide = static_cast<__int128>(a) << b;
+      // A multiplication, not <<: shifting a negative value left is
+      // undefined in C++17. |a| < 2^63 and 2^b <= 2^63, so this fits.
+      __int128 wide = static_cast<__int128>(a) * (static_cast<__int128>(1) << b);
       if (wide < INT64_MIN || wide > INT64_MAX)
         return intOverflow();
       r = static_cast<int64_t>(wide);

@@ -136,9 +136,12 @@ std::vector<uint64_t> runTorchStep(TorchGenerator &G, const TorchStep &S) {
   std::vector<double> In(S.Input, S.Input + S.InputLen);
   std::vector<float> InF(In.begin(), In.end());
   auto Shape = S.Ints;
-  int64_t Elems = 1;
+  // Only the initializer steps read Ints as a shape; other steps keep
+  // arbitrary integers there (e.g. randint bounds near 2^40), so the product
+  // is taken in wrapping unsigned arithmetic and used by those steps alone.
+  uint64_t Elems = 1;
   for (int I = 0; I < S.NumInts; ++I)
-    Elems *= S.Ints[I];
+    Elems *= static_cast<uint64_t>(S.Ints[I]);
 
   switch (S.Op) {
   case TorchOp::Seed:
