@@ -25,7 +25,6 @@ import builtins
 import inspect
 import math  # noqa: F401 (resolved by name)
 import random  # noqa: F401
-import re
 import sys
 import time  # noqa: F401
 
@@ -34,6 +33,8 @@ import torch.nn  # noqa: F401
 import torch.nn.functional as F
 import torch.optim
 from torch.optim.optimizer import required
+
+import library_def
 
 # Parameters the table omits on purpose (see the comment in Library.def).
 OMITTED = {"out", "layout", "pin_memory", "memory_format", "generator", "names"}
@@ -51,35 +52,11 @@ RECEIVERS = {
     "Optimizer": torch.optim.SGD,
 }
 
-ROW = re.compile(
-    r'^JANUS_LIB_(MODULE|RECEIVER|FUNCTION|CLASS|CONSTANT|METHOD|ATTRIBUTE)'
-    r'\((.*)\)\s*$')
-STRING = r'"((?:[^"\\]|\\.)*)"'
-
-
-def c_unescape(text):
-    """Decodes a C string literal's body (the table uses only \\\\ and \\")."""
-    return re.sub(r'\\(.)', lambda m: m.group(1), text)
-
-
 def parse_rows(path):
-    modules, receivers, rows = {}, {}, []
-    for line in open(path, encoding="utf-8"):
-        m = ROW.match(line.strip())
-        if not m:
-            continue
-        macro, args = m.groups()
-        ident, owner = [a.strip() for a in args.split(",")[:2]]
-        strings = [c_unescape(s) for s in re.findall(STRING, args)]
-        if macro == "MODULE":
-            modules[ident] = strings[0]
-        elif macro == "RECEIVER":
-            receivers[ident] = strings[0]
-        else:
-            name = strings[0]
-            sig = strings[1] if len(strings) > 1 else None
-            rows.append((macro, ident, owner, name, sig))
-    return modules, receivers, rows
+    """The table's rows as (macro, ident, owner, name, sig) tuples."""
+    modules, receivers, rows = library_def.parse(path)
+    return modules, receivers, [
+        (r["macro"], r["ident"], r["owner"], r["name"], r["sig"]) for r in rows]
 
 
 def split_top_level(text):

@@ -12,15 +12,12 @@ no torch; any Python 3 runs it. The output is committed.
 """
 
 import os
-import re
 import sys
+
+from library_def import parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BEGIN, END = "<!-- BEGIN LIBRARY -->", "<!-- END LIBRARY -->"
-ROW = re.compile(
-    r'^JANUS_LIB_(MODULE|RECEIVER|FUNCTION|CLASS|CONSTANT|METHOD|ATTRIBUTE)'
-    r'\((.*)\)\s*$')
-STRING = r'"((?:[^"\\]|\\.)*)"'
 
 INTRO = """\
 ## Library
@@ -70,41 +67,6 @@ How to read the signatures:
   integers (`x.view(2, 3)`, `x.view((2, 3))`), not a keyword
   (`torch.zeros(size=(2, 3))` is rejected).
 """
-
-
-def c_unescape(text):
-    return re.sub(r'\\(.)', lambda m: m.group(1), text)
-
-
-def parse(path):
-    """Returns (modules, receivers, rows); rows carry their comments."""
-    modules, receivers, rows, notes = {}, {}, [], []
-    for line in open(path, encoding="utf-8"):
-        line = line.strip()
-        if line.startswith("//"):
-            text = line[2:].strip()
-            if text.startswith("==="):
-                notes = []  # A section banner, not a note.
-            elif text:
-                notes.append(text)
-            continue
-        m = ROW.match(line)
-        if not m:
-            notes = []
-            continue
-        macro, args = m.groups()
-        ident, owner = [a.strip() for a in args.split(",")[:2]]
-        strings = [c_unescape(s) for s in re.findall(STRING, args)]
-        if macro == "MODULE":
-            modules[ident] = strings[0]
-        elif macro == "RECEIVER":
-            receivers[ident] = strings[0]
-        else:
-            rows.append({"macro": macro, "owner": owner, "name": strings[0],
-                         "sig": strings[1] if len(strings) > 1 else None,
-                         "notes": " ".join(notes)})
-        notes = []
-    return modules, receivers, rows
 
 
 def cell(text):
