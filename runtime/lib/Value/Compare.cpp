@@ -199,7 +199,7 @@ Status contains(const Value &container, const Value &item, bool &out) {
   switch (container.kind()) {
   case Kind::List:
   case Kind::Tuple: {
-    const std::vector<Value> *items;
+    const std::vector<Value> *items = nullptr;
     sequenceItems(container, items);
     out = false;
     for (const Value &x : *items)
