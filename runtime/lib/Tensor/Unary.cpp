@@ -104,7 +104,7 @@ Tensor clamp(const Tensor &A, std::optional<Scalar> Min,
   DType T = resultType(Ops);
   if (T == DType::Bool)
     throw TensorError(ErrorKind::RuntimeError,
-                      "\"clamp_cpu\" not implemented for 'Bool'");
+                      "\"clamp_scalar_cpu\" not implemented for 'Bool'");
   Tensor In = to(A, T);
   Tensor Out = empty(A.sizes(), T);
   dispatch(T, [&](auto Tag) {
