@@ -292,10 +292,18 @@ static std::string quotedList(llvm::ArrayRef<std::string> names) {
 std::string Library::checkCall(const LibraryEntry &entry,
                                unsigned numPositional,
                                llvm::ArrayRef<std::string> keywords) {
-  std::string fn = entry.qualifiedName() + "()";
   if (entry.kind == LibEntryKind::Constant ||
       entry.kind == LibEntryKind::Attribute)
     return "'" + entry.qualifiedName() + "' is not callable";
+  return checkBinding(entry.qualifiedName(), entry.params, numPositional,
+                      keywords);
+}
+
+std::string Library::checkBinding(llvm::StringRef callee,
+                                  llvm::ArrayRef<LibraryParam> params,
+                                  unsigned numPositional,
+                                  llvm::ArrayRef<std::string> keywords) {
+  std::string fn = callee.str() + "()";
 
   // CPython rejects a repeated keyword before the call is even made.
   llvm::StringSet<> seen;
@@ -303,7 +311,6 @@ std::string Library::checkCall(const LibraryEntry &entry,
     if (!seen.insert(k).second)
       return "keyword argument repeated: " + k;
 
-  const std::vector<LibraryParam> &params = entry.params;
   bool hasVarPositional = false, hasVarKeyword = false;
   size_t numPositionalParams = 0, numPositionalDefaults = 0;
   for (const LibraryParam &p : params) {

@@ -13,9 +13,10 @@
 // Anything else (a method of a value whose type is not known, a callable
 // stored in an attribute) is left to run time: Sema does not guess.
 //
-// The checks bind arguments the way CPython does and report in CPython's
-// words, counting `self` like CPython ("A.m() takes 2 positional arguments
-// but 3 were given").
+// User and library calls share one binder, Library::checkBinding, which
+// binds the way CPython does and reports in CPython's words; a `def` is
+// described to it as library parameters, with a bound `self` counted like
+// CPython ("A.m() takes 2 positional arguments but 3 were given").
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,20 +26,6 @@
 
 using namespace janus;
 using namespace janus::sema;
-
-/// "'a'", "'a' and 'b'", "'a', 'b', and 'c'" (CPython's list format).
-static std::string quotedList(const std::vector<std::string> &names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0)
-      out += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and "
-                                                                  : ", ");
-    out += "'" + names[i] + "'";
-  }
-  return out;
-}
-
-static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
 
 void Sema::visitCall(CallExpr &call) {
   // `super().m(...)`: the only accepted use of super.
@@ -151,11 +138,38 @@ bool Sema::checkKeywordsUnique(CallExpr &call) {
 }
 
 void Sema::checkLibraryCall(CallExpr &call, const LibraryEntry &entry) {
+  reportBindingError(call, Library::checkCall(entry, call.args.size(),
+                                              keywordNames(call)));
+}
+
+void Sema::checkUserCall(CallExpr &call, const FunctionDef &fn,
+                         const std::string &qualName, bool boundSelf) {
+  // A `def` binds like a library signature with no positional-only or
+  // variadic parameters; the default's text is irrelevant to binding.
+  std::vector<LibraryParam> params;
+  for (const Param &p : fn.params) {
+    LibraryParam lp;
+    lp.name = p.name;
+    lp.kind = p.kind == Param::KeywordOnly ? LibraryParam::KeywordOnly
+                                           : LibraryParam::PositionalOrKeyword;
+    if (p.defaultValue)
+      lp.defaultValue = "...";
+    params.push_back(std::move(lp));
+  }
+  // CPython counts a bound `self` among the positional arguments.
+  unsigned given = call.args.size() + (boundSelf ? 1 : 0);
+  reportBindingError(call, Library::checkBinding(qualName, params, given,
+                                                 keywordNames(call)));
+}
+
+std::vector<std::string> Sema::keywordNames(const CallExpr &call) {
   std::vector<std::string> names;
-  for (Keyword &k : call.keywords)
+  for (const Keyword &k : call.keywords)
     names.push_back(k.name);
-  std::string message =
-      Library::checkCall(entry, call.args.size(), names);
+  return names;
+}
+
+void Sema::reportBindingError(CallExpr &call, const std::string &message) {
   if (message.empty())
     return;
   // Point at the keyword the message is about, when there is one.
@@ -167,89 +181,6 @@ void Sema::checkLibraryCall(CallExpr &call, const LibraryEntry &entry) {
       break;
     }
   diags.error(loc, message);
-}
-
-void Sema::checkUserCall(CallExpr &call, const FunctionDef &fn,
-                         const std::string &qualName, bool boundSelf) {
-  std::vector<const Param *> positional, keywordOnly;
-  for (const Param &p : fn.params)
-    (p.kind == Param::Positional ? positional : keywordOnly).push_back(&p);
-  size_t given = call.args.size() + (boundSelf ? 1 : 0);
-  std::vector<bool> bound(positional.size(), false);
-  for (size_t i = 0; i < given && i < positional.size(); ++i)
-    bound[i] = true;
-  llvm::StringSet<> boundKeywordOnly;
-  size_t keywordOnlyGiven = 0;
-
-  // CPython binds keywords first, then complains about extra positionals,
-  // then about missing arguments.
-  for (Keyword &k : call.keywords) {
-    auto isNamed = [&](const Param *p) { return p->name == k.name; };
-    auto pos = llvm::find_if(positional, isNamed);
-    if (pos != positional.end()) {
-      size_t index = pos - positional.begin();
-      if (bound[index]) {
-        diags.error(k.nameLoc,
-                    fmt::format("{}() got multiple values for argument '{}'",
-                                qualName, k.name));
-        return;
-      }
-      bound[index] = true;
-      continue;
-    }
-    if (llvm::any_of(keywordOnly, isNamed)) {
-      boundKeywordOnly.insert(k.name);
-      ++keywordOnlyGiven;
-      continue;
-    }
-    diags.error(k.nameLoc,
-                fmt::format("{}() got an unexpected keyword argument '{}'",
-                            qualName, k.name));
-    return;
-  }
-
-  if (given > positional.size()) {
-    size_t required = llvm::count_if(
-        positional, [](const Param *p) { return !p->defaultValue; });
-    std::string takes =
-        required == positional.size()
-            ? fmt::format("{} positional argument{}", positional.size(),
-                          plural(positional.size()))
-            : fmt::format("from {} to {} positional arguments", required,
-                          positional.size());
-    std::string givenText =
-        keywordOnlyGiven
-            ? fmt::format("{} positional argument{} (and {} keyword-only "
-                          "argument{}) were given",
-                          given, plural(given), keywordOnlyGiven,
-                          plural(keywordOnlyGiven))
-            : fmt::format("{} {} given", given, given == 1 ? "was" : "were");
-    diags.error(call.getLoc(), fmt::format("{}() takes {} but {}", qualName,
-                                           takes, givenText));
-    return;
-  }
-
-  std::vector<std::string> missing;
-  for (size_t i = 0; i < positional.size(); ++i)
-    if (!bound[i] && !positional[i]->defaultValue)
-      missing.push_back(positional[i]->name);
-  if (!missing.empty()) {
-    diags.error(call.getLoc(),
-                fmt::format("{}() missing {} required positional argument{}: "
-                            "{}",
-                            qualName, missing.size(), plural(missing.size()),
-                            quotedList(missing)));
-    return;
-  }
-  for (const Param *p : keywordOnly)
-    if (!p->defaultValue && !boundKeywordOnly.contains(p->name))
-      missing.push_back(p->name);
-  if (!missing.empty())
-    diags.error(call.getLoc(),
-                fmt::format("{}() missing {} required keyword-only argument{}: "
-                            "{}",
-                            qualName, missing.size(), plural(missing.size()),
-                            quotedList(missing)));
 }
 
 FunctionDef *Sema::findMethod(ClassInfo &cls, llvm::StringRef name,

@@ -191,6 +191,11 @@ public:
   void visitCall(CallExpr &call);
   bool checkKeywordsUnique(CallExpr &call);
   void checkLibraryCall(CallExpr &call, const LibraryEntry &entry);
+  /// The keyword names of `call`, in order.
+  static std::vector<std::string> keywordNames(const CallExpr &call);
+  /// Reports a binding message (if any) at the keyword it names, else at the
+  /// call.
+  void reportBindingError(CallExpr &call, const std::string &message);
   void checkUserCall(CallExpr &call, const FunctionDef &fn,
                      const std::string &qualName, bool boundSelf);
   void checkConstructorCall(CallExpr &call, ClassInfo &cls);

@@ -115,6 +115,15 @@ public:
                                unsigned numPositional,
                                llvm::ArrayRef<std::string> keywords);
 
+  /// CPython's argument binding, shared by library entries and user
+  /// functions (Sema describes a `def` as LibraryParams): checks the call
+  /// against `params` and returns "" or CPython's message, naming the
+  /// function `callee` ("f" gives "f() takes ...").
+  static std::string checkBinding(llvm::StringRef callee,
+                                  llvm::ArrayRef<LibraryParam> params,
+                                  unsigned numPositional,
+                                  llvm::ArrayRef<std::string> keywords);
+
   /// Parses signature text into parameters; returns an error message on a
   /// malformed signature (a bug in Library.def, caught by unit tests).
   static std::string parseSignature(llvm::StringRef text,
