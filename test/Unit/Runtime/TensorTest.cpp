@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Tensor/Tensor.h"
+#include "TensorTestUtil.h"
 
 #include <doctest/doctest.h>
 
@@ -21,6 +22,8 @@
 #include <vector>
 
 using namespace janus::rt;
+using janus::rt::test::makeTensor;
+using janus::rt::test::valuesOf;
 
 namespace {
 
@@ -45,35 +48,6 @@ struct OpCase {
 };
 
 #include "TensorVectors.inc"
-
-Tensor makeTensor(DType T, const std::vector<int64_t> &Sizes,
-                  const std::vector<double> &Values) {
-  Tensor Out = empty(Sizes, T);
-  for (size_t I = 0; I < Values.size(); ++I) {
-    double V = Values[I];
-    switch (T) {
-    case DType::Bool:
-      Out.dataPtr<bool>()[I] = V != 0;
-      break;
-    case DType::Int64:
-      Out.dataPtr<int64_t>()[I] = static_cast<int64_t>(V);
-      break;
-    case DType::Float32:
-      Out.dataPtr<float>()[I] = static_cast<float>(V);
-      break;
-    case DType::Float64:
-      Out.dataPtr<double>()[I] = V;
-      break;
-    }
-  }
-  return Out;
-}
-
-std::vector<double> valuesOf(const Tensor &T) {
-  Tensor D = to(contiguous(T), DType::Float64);
-  return std::vector<double>(D.dataPtr<double>(),
-                             D.dataPtr<double>() + D.numel());
-}
 
 Tensor sf(double V) { return wrappedScalar(Scalar(V)); }
 Tensor si(double V) { return wrappedScalar(Scalar(int64_t(V))); }
