@@ -5,21 +5,17 @@
 // first time Library::get() is called; a malformed row is a bug in the table
 // and stops the compiler at once rather than checking calls against a wrong
 // signature. checkCall binds a call's shape (how many positionals, which
-// keywords) to a signature the way CPython's initialize_locals does, and
-// reports failures in CPython's words so a Janus user sees the message the
-// same program would get from Python.
+// keywords) with the binder the runtime also uses (runtime/lib/Signature),
+// which follows CPython's initialize_locals and reports failures in
+// CPython's words, so a Janus user sees the message the same program would
+// get from Python.
 //
 //===----------------------------------------------------------------------===//
 
 #include "janus/Frontend/Library.h"
 
-#include "llvm/ADT/STLExtras.h"
-#include "llvm/ADT/StringExtras.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
-
-#include <fmt/format.h>
 
 using namespace janus;
 
@@ -67,138 +63,9 @@ std::string LibraryEntry::qualifiedName() const {
 // Signature parsing
 //===----------------------------------------------------------------------===//
 
-/// Splits `text` at commas outside brackets and string literals, so that
-/// defaults such as "(1, 1)" or "', '" stay whole.
-static std::string splitTopLevel(llvm::StringRef text,
-                                 std::vector<llvm::StringRef> &pieces) {
-  int depth = 0;
-  char quote = 0;
-  size_t start = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quote) {
-      if (c == '\\')
-        ++i; // The escaped character cannot end the literal.
-      else if (c == quote)
-        quote = 0;
-      continue;
-    }
-    switch (c) {
-    case '\'':
-    case '"':
-      quote = c;
-      break;
-    case '(':
-    case '[':
-    case '{':
-      ++depth;
-      break;
-    case ')':
-    case ']':
-    case '}':
-      if (--depth < 0)
-        return fmt::format("unbalanced '{}'", c);
-      break;
-    case ',':
-      if (depth == 0) {
-        pieces.push_back(text.slice(start, i).trim());
-        start = i + 1;
-      }
-      break;
-    default:
-      break;
-    }
-  }
-  if (quote)
-    return "unterminated string literal";
-  if (depth != 0)
-    return "unbalanced brackets";
-  pieces.push_back(text.substr(start).trim());
-  return "";
-}
-
-static bool isIdentifier(llvm::StringRef s) {
-  if (s.empty() || !(llvm::isAlpha(s[0]) || s[0] == '_'))
-    return false;
-  return llvm::all_of(s.drop_front(),
-                      [](char c) { return llvm::isAlnum(c) || c == '_'; });
-}
-
 std::string Library::parseSignature(llvm::StringRef text,
                                     std::vector<LibraryParam> &out) {
-  out.clear();
-  if (text.trim().empty())
-    return "";
-  std::vector<llvm::StringRef> pieces;
-  if (std::string err = splitTopLevel(text, pieces); !err.empty())
-    return err;
-
-  bool sawSlash = false, sawStar = false, sawVarKeyword = false;
-  bool sawPositionalDefault = false;
-  bool bareStarPending = false; // A bare `*` needs a keyword-only after it.
-  llvm::StringSet<> names;
-  for (llvm::StringRef piece : pieces) {
-    if (piece.empty())
-      return "empty parameter";
-    if (sawVarKeyword)
-      return "parameter after **" + out.back().name;
-
-    if (piece == "/") {
-      if (sawSlash || sawStar)
-        return "'/' must come once, before '*'";
-      if (out.empty())
-        return "'/' needs a parameter before it";
-      for (LibraryParam &p : out)
-        p.kind = LibraryParam::PositionalOnly;
-      sawSlash = true;
-      continue;
-    }
-
-    LibraryParam param;
-    llvm::StringRef nameText = piece;
-    if (piece.starts_with("**")) {
-      param.kind = LibraryParam::VarKeyword;
-      nameText = piece.drop_front(2);
-      sawVarKeyword = true;
-    } else if (piece.starts_with("*")) {
-      if (sawStar)
-        return "'*' must come once";
-      sawStar = true;
-      nameText = piece.drop_front(1).trim();
-      if (nameText.empty()) {
-        bareStarPending = true;
-        continue;
-      }
-      param.kind = LibraryParam::VarPositional;
-    } else {
-      auto [name, def] = piece.split('=');
-      nameText = name.trim();
-      if (piece.contains('=')) {
-        def = def.trim();
-        if (def.empty())
-          return "empty default for '" + nameText.str() + "'";
-        param.defaultValue = def.str();
-      }
-      if (sawStar) {
-        param.kind = LibraryParam::KeywordOnly;
-        bareStarPending = false;
-      } else if (param.defaultValue) {
-        sawPositionalDefault = true;
-      } else if (sawPositionalDefault) {
-        return "non-default parameter '" + nameText.str() +
-               "' follows default parameter";
-      }
-    }
-    if (!isIdentifier(nameText))
-      return "bad parameter name '" + nameText.str() + "'";
-    if (!names.insert(nameText).second)
-      return "duplicate parameter '" + nameText.str() + "'";
-    param.name = nameText.str();
-    out.push_back(std::move(param));
-  }
-  if (bareStarPending)
-    return "named parameters must follow bare '*'";
-  return "";
+  return sig::parseSignature(std::string_view(text.data(), text.size()), out);
 }
 
 //===----------------------------------------------------------------------===//
@@ -274,21 +141,6 @@ Library::membersNamed(llvm::StringRef name) const {
 // Call checking
 //===----------------------------------------------------------------------===//
 
-static const char *plural(size_t n) { return n == 1 ? "" : "s"; }
-
-/// 'a' | 'a' and 'b' | 'a', 'b', and 'c', as CPython lists missing names.
-static std::string quotedList(llvm::ArrayRef<std::string> names) {
-  std::string out;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0)
-      out += names.size() == 2 ? " and " : ", ";
-    if (i > 0 && i + 1 == names.size() && names.size() > 2)
-      out += "and ";
-    out += "'" + names[i] + "'";
-  }
-  return out;
-}
-
 std::string Library::checkCall(const LibraryEntry &entry,
                                unsigned numPositional,
                                llvm::ArrayRef<std::string> keywords) {
@@ -303,105 +155,8 @@ std::string Library::checkBinding(llvm::StringRef callee,
                                   llvm::ArrayRef<LibraryParam> params,
                                   unsigned numPositional,
                                   llvm::ArrayRef<std::string> keywords) {
-  std::string fn = callee.str() + "()";
-
-  // CPython rejects a repeated keyword before the call is even made.
-  llvm::StringSet<> seen;
-  for (const std::string &k : keywords)
-    if (!seen.insert(k).second)
-      return "keyword argument repeated: " + k;
-
-  bool hasVarPositional = false, hasVarKeyword = false;
-  size_t numPositionalParams = 0, numPositionalDefaults = 0;
-  for (const LibraryParam &p : params) {
-    if (p.kind == LibraryParam::PositionalOnly ||
-        p.kind == LibraryParam::PositionalOrKeyword) {
-      ++numPositionalParams;
-      numPositionalDefaults += p.isOptional();
-    }
-    hasVarPositional |= p.kind == LibraryParam::VarPositional;
-    hasVarKeyword |= p.kind == LibraryParam::VarKeyword;
-  }
-
-  // Which parameters are bound; positionals fill the first slots.
-  std::vector<bool> bound(params.size(), false);
-  for (size_t i = 0, n = 0; i < params.size() && n < numPositional; ++i) {
-    if (params[i].kind == LibraryParam::PositionalOnly ||
-        params[i].kind == LibraryParam::PositionalOrKeyword) {
-      bound[i] = true;
-      ++n;
-    }
-  }
-
-  // Keywords, in the order CPython checks them.
-  size_t keywordOnlyGiven = 0;
-  for (const std::string &k : keywords) {
-    auto it = llvm::find_if(params, [&](const LibraryParam &p) {
-      return p.name == k && (p.kind == LibraryParam::PositionalOrKeyword ||
-                             p.kind == LibraryParam::KeywordOnly);
-    });
-    if (it == params.end()) {
-      if (hasVarKeyword)
-        continue;
-      // Like CPython, blame positional-only names used as keywords (all of
-      // them, in parameter order) before the unknown keyword itself.
-      std::string positionalOnly;
-      for (const LibraryParam &p : params)
-        if (p.kind == LibraryParam::PositionalOnly &&
-            llvm::is_contained(keywords, p.name))
-          positionalOnly += (positionalOnly.empty() ? "" : ", ") + p.name;
-      if (!positionalOnly.empty())
-        return fn +
-               " got some positional-only arguments passed as keyword "
-               "arguments: '" +
-               positionalOnly + "'";
-      return fn + " got an unexpected keyword argument '" + k + "'";
-    }
-    size_t index = it - params.begin();
-    if (bound[index])
-      return fn + " got multiple values for argument '" + k + "'";
-    bound[index] = true;
-    keywordOnlyGiven += it->kind == LibraryParam::KeywordOnly;
-  }
-
-  if (numPositional > numPositionalParams && !hasVarPositional) {
-    std::string takes =
-        numPositionalDefaults
-            ? fmt::format("from {} to {} positional arguments",
-                          numPositionalParams - numPositionalDefaults,
-                          numPositionalParams)
-            : fmt::format("{} positional argument{}", numPositionalParams,
-                          plural(numPositionalParams));
-    std::string keywordOnly;
-    if (keywordOnlyGiven)
-      keywordOnly = fmt::format(
-          " positional argument{} (and {} keyword-only argument{})",
-          plural(numPositional), keywordOnlyGiven, plural(keywordOnlyGiven));
-    return fmt::format(
-        "{} takes {} but {}{} {} given", fn, takes, numPositional, keywordOnly,
-        numPositional == 1 && !keywordOnlyGiven ? "was" : "were");
-  }
-
-  std::vector<std::string> missingPositional, missingKeywordOnly;
-  for (size_t i = 0; i < params.size(); ++i) {
-    const LibraryParam &p = params[i];
-    if (bound[i] || p.isOptional())
-      continue;
-    if (p.kind == LibraryParam::KeywordOnly)
-      missingKeywordOnly.push_back(p.name);
-    else if (p.kind != LibraryParam::VarPositional &&
-             p.kind != LibraryParam::VarKeyword)
-      missingPositional.push_back(p.name);
-  }
-  if (!missingPositional.empty())
-    return fmt::format("{} missing {} required positional argument{}: {}", fn,
-                       missingPositional.size(),
-                       plural(missingPositional.size()),
-                       quotedList(missingPositional));
-  if (!missingKeywordOnly.empty())
-    return fmt::format("{} missing {} required keyword-only argument{}: {}", fn,
-                       missingKeywordOnly.size(),
-                       plural(missingKeywordOnly.size()),
-                       quotedList(missingKeywordOnly));
-  return "";
+  return sig::bindCall(
+      std::string_view(callee.data(), callee.size()),
+      std::vector<LibraryParam>(params.begin(), params.end()), numPositional,
+      std::vector<std::string>(keywords.begin(), keywords.end()));
 }

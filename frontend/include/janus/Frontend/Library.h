@@ -17,6 +17,8 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
+#include "Signature/Signature.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,26 +50,9 @@ enum class LibId {
 enum class LibEntryKind { Function, Class, Constant, Method, Attribute };
 
 /// A parameter of a library signature, parsed from the table's Python-like
-/// signature text ("input, dim=None, *, keepdim=False").
-struct LibraryParam {
-  enum Kind {
-    PositionalOnly,      ///< Before a `/` marker.
-    PositionalOrKeyword, ///< The common case.
-    VarPositional,       ///< `*size`: absorbs any number of positionals.
-    KeywordOnly,         ///< After `*` or `*name`.
-    VarKeyword,          ///< `**kwargs`: absorbs any other keywords.
-  };
-  std::string name;
-  Kind kind = PositionalOrKeyword;
-  /// Python source text of the default (e.g. "None", "1e-05", "(1, 1)");
-  /// absent for required parameters. "..." marks a parameter that may be
-  /// omitted but has no default value (CPython's `[, default]` notation).
-  std::optional<std::string> defaultValue;
-  bool isOptional() const { return defaultValue.has_value(); }
-  bool hasDefaultValue() const {
-    return defaultValue && *defaultValue != "...";
-  }
-};
+/// signature text ("input, dim=None, *, keepdim=False"). The parser and the
+/// binder are shared with the runtime (runtime/lib/Signature).
+using LibraryParam = sig::Param;
 
 struct LibraryEntry {
   LibId id;
