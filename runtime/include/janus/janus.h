@@ -102,6 +102,7 @@ typedef enum janus_value_kind_e {
   JANUS_VALUE_METHOD = 11,
   JANUS_VALUE_CLASS = 12,
   JANUS_VALUE_INSTANCE = 13,
+  JANUS_VALUE_DTYPE = 14, /* torch.float32, torch.int64, ... */
 } janus_value_kind_t;
 
 /* Adds a reference to `value`. Thread-safe; NULL is ignored. */

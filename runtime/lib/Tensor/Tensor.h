@@ -35,6 +35,8 @@ size_t elementSize(DType T);
 bool isFloating(DType T);
 /// PyTorch's short name ("Float", "Long"...) as used in error messages.
 const char *dtypeName(DType T);
+/// The Python spelling after "torch." ("float32", "int64", "bool").
+const char *dtypePythonName(DType T);
 
 /// Which Python exception a TensorError maps to.
 enum class ErrorKind { RuntimeError, IndexError, ValueError, TypeError };

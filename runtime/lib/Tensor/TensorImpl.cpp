@@ -44,6 +44,20 @@ const char *dtypeName(DType T) {
   return "Double";
 }
 
+const char *dtypePythonName(DType T) {
+  switch (T) {
+  case DType::Bool:
+    return "bool";
+  case DType::Int64:
+    return "int64";
+  case DType::Float32:
+    return "float32";
+  case DType::Float64:
+    break;
+  }
+  return "float64";
+}
+
 DType Scalar::dtype() const {
   switch (K) {
   case Kind::Bool:

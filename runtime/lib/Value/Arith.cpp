@@ -48,7 +48,7 @@ Status fromPyError(const PyError &err) {
   return Status(code, err.message);
 }
 
-Status unsupported(BinaryOp op, const Value &a, const Value &b) {
+Status unsupported(PyBinaryOp op, const Value &a, const Value &b) {
   return typeError(std::string("unsupported operand type(s) for ") +
                    binaryOpSymbol(op) + ": '" + typeName(a) + "' and '" +
                    typeName(b) + "'");
@@ -113,23 +113,23 @@ Status floatPow(double iv, double iw, double &out) {
   return okStatus();
 }
 
-Status intArith(BinaryOp op, int64_t a, int64_t b, Value &out) {
+Status intArith(PyBinaryOp op, int64_t a, int64_t b, Value &out) {
   int64_t r = 0;
   PyError err;
   switch (op) {
-  case BinaryOp::Add:
+  case PyBinaryOp::Add:
     if (!checkedAdd(a, b, r))
       return intOverflow();
     break;
-  case BinaryOp::Sub:
+  case PyBinaryOp::Sub:
     if (!checkedSub(a, b, r))
       return intOverflow();
     break;
-  case BinaryOp::Mul:
+  case PyBinaryOp::Mul:
     if (!checkedMul(a, b, r))
       return intOverflow();
     break;
-  case BinaryOp::TrueDiv: {
+  case PyBinaryOp::TrueDiv: {
     if (b == 0)
       return zeroDivision("division by zero");
     constexpr int64_t kExact = int64_t(1) << 53;
@@ -143,15 +143,15 @@ Status intArith(BinaryOp op, int64_t a, int64_t b, Value &out) {
     }
     return okStatus();
   }
-  case BinaryOp::FloorDiv:
+  case PyBinaryOp::FloorDiv:
     if (!floorDivInt(a, b, r, err))
       return fromPyError(err);
     break;
-  case BinaryOp::Mod:
+  case PyBinaryOp::Mod:
     if (!modInt(a, b, r, err))
       return fromPyError(err);
     break;
-  case BinaryOp::Pow: {
+  case PyBinaryOp::Pow: {
     double f;
     bool isFloat;
     if (!powInt(a, b, r, f, isFloat, err))
@@ -162,7 +162,7 @@ Status intArith(BinaryOp op, int64_t a, int64_t b, Value &out) {
     }
     break;
   }
-  case BinaryOp::LShift:
+  case PyBinaryOp::LShift:
     if (b < 0)
       return valueError("negative shift count");
     if (a == 0) {
@@ -178,54 +178,54 @@ Status intArith(BinaryOp op, int64_t a, int64_t b, Value &out) {
       r = static_cast<int64_t>(wide);
     }
     break;
-  case BinaryOp::RShift:
+  case PyBinaryOp::RShift:
     if (b < 0)
       return valueError("negative shift count");
     r = b >= 64 ? (a < 0 ? -1 : 0) : a >> b;
     break;
-  case BinaryOp::And:
+  case PyBinaryOp::And:
     r = a & b;
     break;
-  case BinaryOp::Or:
+  case PyBinaryOp::Or:
     r = a | b;
     break;
-  case BinaryOp::Xor:
+  case PyBinaryOp::Xor:
     r = a ^ b;
     break;
-  case BinaryOp::MatMul:
+  case PyBinaryOp::MatMul:
     return Status(ErrorCode::InvalidArgument, "unreachable");
   }
   out = Value::fromInt(r);
   return okStatus();
 }
 
-Status floatArith(BinaryOp op, double a, double b, Value &out) {
+Status floatArith(PyBinaryOp op, double a, double b, Value &out) {
   double r = 0;
   PyError err;
   switch (op) {
-  case BinaryOp::Add:
+  case PyBinaryOp::Add:
     r = a + b;
     break;
-  case BinaryOp::Sub:
+  case PyBinaryOp::Sub:
     r = a - b;
     break;
-  case BinaryOp::Mul:
+  case PyBinaryOp::Mul:
     r = a * b;
     break;
-  case BinaryOp::TrueDiv:
+  case PyBinaryOp::TrueDiv:
     if (b == 0.0)
       return zeroDivision("float division by zero");
     r = a / b;
     break;
-  case BinaryOp::FloorDiv:
+  case PyBinaryOp::FloorDiv:
     if (!floorDivFloat(a, b, r, err))
       return fromPyError(err);
     break;
-  case BinaryOp::Mod:
+  case PyBinaryOp::Mod:
     if (!modFloat(a, b, r, err))
       return fromPyError(err);
     break;
-  case BinaryOp::Pow:
+  case PyBinaryOp::Pow:
     JANUS_RETURN_IF_ERROR(floatPow(a, b, r));
     break;
   default:
@@ -235,9 +235,9 @@ Status floatArith(BinaryOp op, double a, double b, Value &out) {
   return okStatus();
 }
 
-bool isBitwise(BinaryOp op) {
-  return op == BinaryOp::LShift || op == BinaryOp::RShift ||
-         op == BinaryOp::And || op == BinaryOp::Or || op == BinaryOp::Xor;
+bool isBitwise(PyBinaryOp op) {
+  return op == PyBinaryOp::LShift || op == PyBinaryOp::RShift ||
+         op == PyBinaryOp::And || op == PyBinaryOp::Or || op == PyBinaryOp::Xor;
 }
 
 bool isSequence(const Value &v) {
@@ -315,23 +315,23 @@ Status mergeDicts(const Value &a, const Value &b, Value &out) {
 
 } // namespace
 
-const char *binaryOpSymbol(BinaryOp op) {
+const char *binaryOpSymbol(PyBinaryOp op) {
   static const char *const symbols[] = {"+",  "-",  "*", "/", "//", "%", "**",
                                         "@",  "<<", ">>", "&", "|", "^"};
   return symbols[static_cast<int>(op)];
 }
 
-Status binaryOp(BinaryOp op, const Value &a, const Value &b, Value &out) {
+Status binaryOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
   if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor)
     return Status(ErrorCode::NotImplementedError,
                   "tensor arithmetic is not supported yet");
-  if (a.isNumber() && b.isNumber() && op != BinaryOp::MatMul) {
+  if (a.isNumber() && b.isNumber() && op != PyBinaryOp::MatMul) {
     if (a.isIntLike() && b.isIntLike()) {
       if (a.isBool() && b.isBool() &&
-          (op == BinaryOp::And || op == BinaryOp::Or || op == BinaryOp::Xor)) {
+          (op == PyBinaryOp::And || op == PyBinaryOp::Or || op == PyBinaryOp::Xor)) {
         bool x = a.asBool(), y = b.asBool();
-        out = Value::fromBool(op == BinaryOp::And  ? (x && y)
-                              : op == BinaryOp::Or ? (x || y)
+        out = Value::fromBool(op == PyBinaryOp::And  ? (x && y)
+                              : op == PyBinaryOp::Or ? (x || y)
                                                    : (x != y));
         return okStatus();
       }
@@ -341,11 +341,11 @@ Status binaryOp(BinaryOp op, const Value &a, const Value &b, Value &out) {
       return unsupported(op, a, b);
     return floatArith(op, a.toDouble(), b.toDouble(), out);
   }
-  if (op == BinaryOp::Add && isSequence(a))
+  if (op == PyBinaryOp::Add && isSequence(a))
     return concat(a, b, out);
-  if (op == BinaryOp::Or && a.kind() == Kind::Dict && b.kind() == Kind::Dict)
+  if (op == PyBinaryOp::Or && a.kind() == Kind::Dict && b.kind() == Kind::Dict)
     return mergeDicts(a, b, out);
-  if (op == BinaryOp::Mul && (isSequence(a) || isSequence(b))) {
+  if (op == PyBinaryOp::Mul && (isSequence(a) || isSequence(b))) {
     const Value &seq = isSequence(a) ? a : b;
     const Value &count = isSequence(a) ? b : a;
     if (!count.isIntLike())
@@ -354,15 +354,15 @@ Status binaryOp(BinaryOp op, const Value &a, const Value &b, Value &out) {
           typeName(count) + "'");
     return repeat(seq, count.asInt(), out);
   }
-  if (op == BinaryOp::Pow)
+  if (op == PyBinaryOp::Pow)
     return typeError(std::string("unsupported operand type(s) for ** or "
                                  "pow(): '") +
                      typeName(a) + "' and '" + typeName(b) + "'");
   return unsupported(op, a, b);
 }
 
-Status unaryOp(UnaryOp op, const Value &a, Value &out) {
-  if (op == UnaryOp::Not) {
+Status unaryOp(PyUnaryOp op, const Value &a, Value &out) {
+  if (op == PyUnaryOp::Not) {
     bool t;
     JANUS_RETURN_IF_ERROR(truth(a, t));
     out = Value::fromBool(!t);
@@ -370,17 +370,17 @@ Status unaryOp(UnaryOp op, const Value &a, Value &out) {
   }
   if (a.isIntLike()) {
     int64_t i = a.asInt();
-    if (op == UnaryOp::Neg) {
+    if (op == PyUnaryOp::Neg) {
       if (i == INT64_MIN)
         return intOverflow();
       out = Value::fromInt(-i);
     } else {
-      out = Value::fromInt(op == UnaryOp::Pos ? i : ~i);
+      out = Value::fromInt(op == PyUnaryOp::Pos ? i : ~i);
     }
     return okStatus();
   }
-  if (a.isFloat() && op != UnaryOp::Invert) {
-    out = Value::fromFloat(op == UnaryOp::Neg ? -a.asFloat() : a.asFloat());
+  if (a.isFloat() && op != PyUnaryOp::Invert) {
+    out = Value::fromFloat(op == PyUnaryOp::Neg ? -a.asFloat() : a.asFloat());
     return okStatus();
   }
   if (a.kind() == Kind::Tensor)

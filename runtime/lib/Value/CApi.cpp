@@ -31,11 +31,12 @@ static_assert(int(ErrorCode::TypeError) == JANUS_STATUS_TYPE_ERROR &&
                       JANUS_STATUS_INVALID_ARGUMENT,
               "ErrorCode must match janus_status_code_t");
 static_assert(int(Kind::Tensor) == JANUS_VALUE_TENSOR &&
-                  int(Kind::Instance) == JANUS_VALUE_INSTANCE,
+                  int(Kind::Instance) == JANUS_VALUE_INSTANCE &&
+                  int(Kind::DType) == JANUS_VALUE_DTYPE,
               "Kind must match janus_value_kind_t");
-static_assert(int(BinaryOp::Xor) == JANUS_BINARY_XOR &&
-                  int(UnaryOp::Not) == JANUS_UNARY_NOT &&
-                  int(CompareOp::Ge) == JANUS_COMPARE_GE,
+static_assert(int(PyBinaryOp::Xor) == JANUS_BINARY_XOR &&
+                  int(PyUnaryOp::Not) == JANUS_UNARY_NOT &&
+                  int(PyCompareOp::Ge) == JANUS_COMPARE_GE,
               "operator enums must match janus.h");
 
 namespace {
@@ -364,7 +365,7 @@ janus_status_t janus_value_binary_op(janus_binary_op_t op, janus_value_t a,
   return guarded([&] {
     Value result;
     JANUS_RETURN_IF_ERROR(
-        binaryOp(static_cast<BinaryOp>(op), a->value, b->value, result));
+        binaryOp(static_cast<PyBinaryOp>(op), a->value, b->value, result));
     return produce(std::move(result), out_value);
   });
 }
@@ -377,7 +378,7 @@ janus_status_t janus_value_unary_op(janus_unary_op_t op, janus_value_t a,
     return invalid("unknown janus_unary_op_t");
   return guarded([&] {
     Value result;
-    JANUS_RETURN_IF_ERROR(unaryOp(static_cast<UnaryOp>(op), a->value, result));
+    JANUS_RETURN_IF_ERROR(unaryOp(static_cast<PyUnaryOp>(op), a->value, result));
     return produce(std::move(result), out_value);
   });
 }
@@ -390,7 +391,7 @@ janus_status_t janus_value_compare(janus_compare_op_t op, janus_value_t a,
   if (op < JANUS_COMPARE_EQ || op > JANUS_COMPARE_GE)
     return invalid("unknown janus_compare_op_t");
   return guarded([&] {
-    return compareBool(static_cast<CompareOp>(op), a->value, b->value,
+    return compareBool(static_cast<PyCompareOp>(op), a->value, b->value,
                        *out_result);
   });
 }

@@ -57,27 +57,27 @@ int compareNumbers(const Value &a, const Value &b) {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-bool fromThreeWay(CompareOp op, int c) {
+bool fromThreeWay(PyCompareOp op, int c) {
   if (c == kUnordered)
-    return op == CompareOp::Ne;
+    return op == PyCompareOp::Ne;
   switch (op) {
-  case CompareOp::Eq:
+  case PyCompareOp::Eq:
     return c == 0;
-  case CompareOp::Ne:
+  case PyCompareOp::Ne:
     return c != 0;
-  case CompareOp::Lt:
+  case PyCompareOp::Lt:
     return c < 0;
-  case CompareOp::Le:
+  case PyCompareOp::Le:
     return c <= 0;
-  case CompareOp::Gt:
+  case PyCompareOp::Gt:
     return c > 0;
-  case CompareOp::Ge:
+  case PyCompareOp::Ge:
     return c >= 0;
   }
   return false;
 }
 
-const char *opSymbol(CompareOp op) {
+const char *opSymbol(PyCompareOp op) {
   static const char *const symbols[] = {"==", "!=", "<", "<=", ">", ">="};
   return symbols[static_cast<int>(op)];
 }
@@ -155,7 +155,7 @@ bool equals(const Value &a, const Value &b) {
   }
 }
 
-Status compareBool(CompareOp op, const Value &a, const Value &b, bool &out) {
+Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
   if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor)
     return Status(ErrorCode::NotImplementedError,
                   "tensor comparison is not supported yet");
@@ -163,8 +163,8 @@ Status compareBool(CompareOp op, const Value &a, const Value &b, bool &out) {
     out = fromThreeWay(op, compareNumbers(a, b));
     return okStatus();
   }
-  if (op == CompareOp::Eq || op == CompareOp::Ne) {
-    out = equals(a, b) == (op == CompareOp::Eq);
+  if (op == PyCompareOp::Eq || op == PyCompareOp::Ne) {
+    out = equals(a, b) == (op == PyCompareOp::Eq);
     return okStatus();
   }
   if (a.kind() == Kind::Str && b.kind() == Kind::Str) {
@@ -188,7 +188,7 @@ Status compareBool(CompareOp op, const Value &a, const Value &b, bool &out) {
                    "' and '" + typeName(b) + "'");
 }
 
-Status compare(CompareOp op, const Value &a, const Value &b, Value &out) {
+Status compare(PyCompareOp op, const Value &a, const Value &b, Value &out) {
   bool result;
   JANUS_RETURN_IF_ERROR(compareBool(op, a, b, result));
   out = Value::fromBool(result);

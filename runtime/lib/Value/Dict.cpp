@@ -152,6 +152,9 @@ Status hashValue(const Value &v, int64_t &out) {
   case Kind::Tensor:
     out = hashPointer(v.tensor());
     break;
+  case Kind::DType:
+    out = hashInt(v.dtypeCode()); // dtypes are singletons in PyTorch
+    break;
   case Kind::Function:
   case Kind::Class:
   case Kind::Instance:

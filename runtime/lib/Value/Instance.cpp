@@ -4,7 +4,7 @@
 // callables the runtime knows: built-in functions, bound methods, and
 // classes (which make an instance and run __init__ when the class has
 // one). An instance attribute lives in a slot found through the instance's
-// Shape; a miss falls back to the class chain, and a function found there
+// AttrShape; a miss falls back to the class chain, and a function found there
 // is bound to the instance, as Python's descriptor protocol does for plain
 // functions.
 //
@@ -14,7 +14,7 @@
 
 namespace janus::rt {
 
-int Shape::slotOf(std::string_view name) const {
+int AttrShape::slotOf(std::string_view name) const {
   // Few attributes: a linear scan beats hashing the name.
   if (names.size() <= 8) {
     for (size_t i = 0; i < names.size(); ++i)
@@ -26,17 +26,17 @@ int Shape::slotOf(std::string_view name) const {
   return it == slots.end() ? -1 : it->second;
 }
 
-Shape *Shape::withAttribute(std::string_view name) {
+AttrShape *AttrShape::withAttribute(std::string_view name) {
   std::string key(name);
   auto it = transitions.find(key);
   if (it != transitions.end())
     return it->second.get();
-  auto next = std::make_unique<Shape>();
+  auto next = std::make_unique<AttrShape>();
   next->names = names;
   next->names.push_back(key);
   next->slots = slots;
   next->slots.emplace(key, static_cast<int>(names.size()));
-  Shape *result = next.get();
+  AttrShape *result = next.get();
   transitions.emplace(std::move(key), std::move(next));
   return result;
 }

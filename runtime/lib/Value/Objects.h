@@ -6,11 +6,11 @@
 // they are plain structs with a few helpers, not an abstraction layer.
 //
 // Instances store attributes the way fast JavaScript engines do: each
-// instance points to a Shape (the ordered attribute names it has, shared by
+// instance points to a AttrShape (the ordered attribute names it has, shared by
 // every instance that gained the same attributes in the same order) and
 // keeps the values in a vector of slots. A hot `self.x` is then a shape
 // compare plus a vector index, which the speculative path can cache per
-// site; the Shape tree is owned by the class and lives as long as it.
+// site; the AttrShape tree is owned by the class and lives as long as it.
 //
 // Reference cycles (a list that contains itself, an instance that stores
 // itself) are not collected; the subset's models do not build them.
@@ -124,19 +124,19 @@ struct BoundMethodObject : Object {
 /// The attribute names an instance has, in the order it gained them. Shapes
 /// form a tree rooted at the class; adding attribute `n` to an instance of
 /// shape S moves it to S.withAttribute(n), which is shared.
-class Shape {
+class AttrShape {
 public:
   /// The slot holding `name`, or -1.
   int slotOf(std::string_view name) const;
   size_t slotCount() const { return names.size(); }
   const std::vector<std::string> &attributeNames() const { return names; }
   /// This shape plus `name` in a new last slot (created once, then reused).
-  Shape *withAttribute(std::string_view name);
+  AttrShape *withAttribute(std::string_view name);
 
 private:
   std::vector<std::string> names;
   std::unordered_map<std::string, int> slots;
-  std::unordered_map<std::string, std::unique_ptr<Shape>> transitions;
+  std::unordered_map<std::string, std::unique_ptr<AttrShape>> transitions;
 };
 
 /// A user class: a name, an optional base, class attributes (methods and
@@ -144,24 +144,24 @@ private:
 struct ClassObject : Object {
   ClassObject(std::string_view name, Value base)
       : Object(Kind::Class), name(name), base(std::move(base)),
-        rootShape(std::make_unique<Shape>()) {}
+        rootAttrShape(std::make_unique<AttrShape>()) {}
   /// Looks `name` up here, then in the bases; null when absent.
   const Value *lookup(std::string_view name) const;
 
   std::string name;
   Value base; // a Class, or None
   std::unordered_map<std::string, Value> attributes;
-  std::unique_ptr<Shape> rootShape;
+  std::unique_ptr<AttrShape> rootAttrShape;
 };
 
 struct InstanceObject : Object {
   explicit InstanceObject(Value cls)
       : Object(Kind::Instance), cls(std::move(cls)),
-        shape(this->cls.as<ClassObject>()->rootShape.get()) {}
+        shape(this->cls.as<ClassObject>()->rootAttrShape.get()) {}
   ClassObject *classObject() const { return cls.as<ClassObject>(); }
 
   Value cls;
-  Shape *shape;
+  AttrShape *shape;
   std::vector<Value> slots; // slots[i] holds shape->attributeNames()[i]
 };
 

@@ -60,28 +60,28 @@ Status truth(const Value &v, bool &out);
 //===----------------------------------------------------------------------===//
 
 /// The values match janus_binary_op_t.
-enum class BinaryOp {
+enum class PyBinaryOp {
   Add, Sub, Mul, TrueDiv, FloorDiv, Mod, Pow, MatMul,
   LShift, RShift, And, Or, Xor,
 };
 /// "+", "//", "**", ... as CPython names the operator in messages.
-const char *binaryOpSymbol(BinaryOp op);
-Status binaryOp(BinaryOp op, const Value &a, const Value &b, Value &out);
+const char *binaryOpSymbol(PyBinaryOp op);
+Status binaryOp(PyBinaryOp op, const Value &a, const Value &b, Value &out);
 
 /// The values match janus_unary_op_t.
-enum class UnaryOp { Neg, Pos, Invert, Not };
-Status unaryOp(UnaryOp op, const Value &a, Value &out);
+enum class PyUnaryOp { Neg, Pos, Invert, Not };
+Status unaryOp(PyUnaryOp op, const Value &a, Value &out);
 
 //===----------------------------------------------------------------------===//
 // Comparison, hashing, containment (Compare.cpp, Dict.cpp)
 //===----------------------------------------------------------------------===//
 
 /// The values match janus_compare_op_t.
-enum class CompareOp { Eq, Ne, Lt, Le, Gt, Ge };
+enum class PyCompareOp { Eq, Ne, Lt, Le, Gt, Ge };
 /// a <op> b as a Value (a bool for everything but tensors).
-Status compare(CompareOp op, const Value &a, const Value &b, Value &out);
+Status compare(PyCompareOp op, const Value &a, const Value &b, Value &out);
 /// a <op> b, which must be a truth value.
-Status compareBool(CompareOp op, const Value &a, const Value &b, bool &out);
+Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out);
 /// a == b as dict keys and `in` see it: identity first, then value
 /// equality; never fails.
 bool equals(const Value &a, const Value &b);

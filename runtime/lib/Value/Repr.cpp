@@ -12,6 +12,7 @@
 #include "Value/Ops.h"
 
 #include "Format/PyFormat.h"
+#include "Tensor/Tensor.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -73,6 +74,9 @@ std::string repr(const Value &v) {
     return reprStr(v.as<StrObject>()->text);
   case Kind::Tensor:
     return "<Tensor>"; // the tensor library will print tensors
+  case Kind::DType:
+    return std::string("torch.") +
+           dtypePythonName(static_cast<DType>(v.dtypeCode()));
   case Kind::List: {
     ReprGuard guard(v.object());
     if (guard.isRecursive())

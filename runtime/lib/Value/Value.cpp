@@ -64,6 +64,7 @@ void Object::destroy(Object *object) {
   case Kind::Int:
   case Kind::Float:
   case Kind::Tensor:
+  case Kind::DType:
     break; // not heap objects
   }
 }
@@ -119,6 +120,8 @@ const char *typeName(const Value &v) {
     return "float";
   case Kind::Tensor:
     return "Tensor";
+  case Kind::DType:
+    return "dtype";
   case Kind::Str:
     return "str";
   case Kind::Tuple:
@@ -175,6 +178,7 @@ Status truth(const Value &v, bool &out) {
   case Kind::BoundMethod:
   case Kind::Class:
   case Kind::Instance:
+  case Kind::DType:
     out = true; // no __bool__/__len__ on user classes in the subset yet
     break;
   }

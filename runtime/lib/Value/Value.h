@@ -56,6 +56,8 @@ enum class Kind : uint8_t {
   BoundMethod, // obj.method: the function plus `self`
   Class,       // a user class
   Instance,    // an instance of a user class
+  // Inline again (appended to keep janus_value_kind_t's numbers stable).
+  DType, // torch.float32 ...: a janus::rt::DType code
 };
 
 /// Header of every heap value: its kind and reference count.
@@ -119,6 +121,12 @@ public:
     object->retain();
     return adopt(object);
   }
+  /// torch.float32 and its kin; `code` is a janus::rt::DType.
+  static Value fromDType(uint8_t code) {
+    Value v(Kind::DType);
+    v.bits.i = code;
+    return v;
+  }
   /// Adds a reference to `tensor`.
   static Value fromTensor(TensorImpl *tensor) {
     retainTensor(tensor);
@@ -152,7 +160,7 @@ public:
   bool isBool() const { return tag == Kind::Bool; }
   bool isInt() const { return tag == Kind::Int; }
   bool isFloat() const { return tag == Kind::Float; }
-  bool isObject() const { return tag > Kind::Tensor; }
+  bool isObject() const { return tag > Kind::Tensor && tag != Kind::DType; }
   /// int or bool (bool is a subclass of int in Python).
   bool isIntLike() const { return tag == Kind::Int || tag == Kind::Bool; }
   /// int, bool or float.
@@ -169,6 +177,7 @@ public:
   Object *object() const { return bits.obj; }
   template <typename T> T *as() const { return static_cast<T *>(bits.obj); }
   TensorImpl *tensor() const { return bits.tensor; }
+  uint8_t dtypeCode() const { return static_cast<uint8_t>(bits.i); }
 
   /// Python's `is`: the same heap object, or equal inline payloads.
   bool is(const Value &other) const {

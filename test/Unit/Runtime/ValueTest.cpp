@@ -84,7 +84,7 @@ template <typename Fn> std::string errorOf(Fn &&fn) {
   return fn(out).str();
 }
 
-std::string binary(BinaryOp op, const Value &a, const Value &b) {
+std::string binary(PyBinaryOp op, const Value &a, const Value &b) {
   Value out;
   Status s = binaryOp(op, a, b, out);
   return describe(s, out);
@@ -103,10 +103,10 @@ TEST_CASE("value: operators match CPython on every operand pair") {
     const Value &a = operands[v.lhs], &b = operands[v.rhs];
     std::string got;
     if (v.op < 13) {
-      got = binary(static_cast<BinaryOp>(v.op), a, b);
+      got = binary(static_cast<PyBinaryOp>(v.op), a, b);
     } else if (v.op < 19) {
       bool r = false;
-      Status s = compareBool(static_cast<CompareOp>(v.op - 13), a, b, r);
+      Status s = compareBool(static_cast<PyCompareOp>(v.op - 13), a, b, r);
       got = describe(s, r);
     } else {
       bool r = false;
@@ -162,65 +162,65 @@ TEST_CASE("value: int arithmetic overflows instead of wrapping") {
   LeakCheck leaks;
   const char *overflow =
       "!OverflowError: integer result does not fit in 64 bits";
-  CHECK(binary(BinaryOp::Add, i(INT64_MAX), i(1)) == overflow);
-  CHECK(binary(BinaryOp::Sub, i(INT64_MIN), i(1)) == overflow);
-  CHECK(binary(BinaryOp::Mul, i(int64_t(1) << 32), i(int64_t(1) << 31)) ==
+  CHECK(binary(PyBinaryOp::Add, i(INT64_MAX), i(1)) == overflow);
+  CHECK(binary(PyBinaryOp::Sub, i(INT64_MIN), i(1)) == overflow);
+  CHECK(binary(PyBinaryOp::Mul, i(int64_t(1) << 32), i(int64_t(1) << 31)) ==
         overflow);
-  CHECK(binary(BinaryOp::FloorDiv, i(INT64_MIN), i(-1)) == overflow);
-  CHECK(binary(BinaryOp::LShift, i(1), i(63)) == overflow);
-  CHECK(binary(BinaryOp::Pow, i(2), i(63)) == overflow);
-  CHECK(binary(BinaryOp::Pow, i(2), i(62)) == "int 4611686018427387904");
+  CHECK(binary(PyBinaryOp::FloorDiv, i(INT64_MIN), i(-1)) == overflow);
+  CHECK(binary(PyBinaryOp::LShift, i(1), i(63)) == overflow);
+  CHECK(binary(PyBinaryOp::Pow, i(2), i(63)) == overflow);
+  CHECK(binary(PyBinaryOp::Pow, i(2), i(62)) == "int 4611686018427387904");
   Value out;
-  CHECK(unaryOp(UnaryOp::Neg, i(INT64_MIN), out).str() ==
+  CHECK(unaryOp(PyUnaryOp::Neg, i(INT64_MIN), out).str() ==
         "OverflowError: integer result does not fit in 64 bits");
 }
 
 TEST_CASE("value: floor division, modulo, true division and power") {
   LeakCheck leaks;
-  CHECK(binary(BinaryOp::FloorDiv, i(-7), i(2)) == "int -4");  // -7 // 2
-  CHECK(binary(BinaryOp::Mod, i(-7), i(2)) == "int 1");        // -7 % 2
-  CHECK(binary(BinaryOp::Mod, i(7), i(-2)) == "int -1");       // 7 % -2
-  CHECK(binary(BinaryOp::Mod, f(-7.5), i(2)) == "float 0.5");  // -7.5 % 2
-  CHECK(binary(BinaryOp::FloorDiv, f(7.0), f(-2.0)) == "float -4.0");
-  CHECK(binary(BinaryOp::TrueDiv, i(1), i(2)) == "float 0.5"); // 1 / 2
-  CHECK(binary(BinaryOp::TrueDiv, i(4), i(2)) == "float 2.0");
-  CHECK(binary(BinaryOp::Pow, i(2), i(-1)) == "float 0.5");    // 2 ** -1
-  CHECK(binary(BinaryOp::Pow, i(-8), f(1.0 / 3)).rfind("!ValueError", 0) == 0);
-  CHECK(binary(BinaryOp::Add, Value::fromBool(true), Value::fromBool(true)) ==
+  CHECK(binary(PyBinaryOp::FloorDiv, i(-7), i(2)) == "int -4");  // -7 // 2
+  CHECK(binary(PyBinaryOp::Mod, i(-7), i(2)) == "int 1");        // -7 % 2
+  CHECK(binary(PyBinaryOp::Mod, i(7), i(-2)) == "int -1");       // 7 % -2
+  CHECK(binary(PyBinaryOp::Mod, f(-7.5), i(2)) == "float 0.5");  // -7.5 % 2
+  CHECK(binary(PyBinaryOp::FloorDiv, f(7.0), f(-2.0)) == "float -4.0");
+  CHECK(binary(PyBinaryOp::TrueDiv, i(1), i(2)) == "float 0.5"); // 1 / 2
+  CHECK(binary(PyBinaryOp::TrueDiv, i(4), i(2)) == "float 2.0");
+  CHECK(binary(PyBinaryOp::Pow, i(2), i(-1)) == "float 0.5");    // 2 ** -1
+  CHECK(binary(PyBinaryOp::Pow, i(-8), f(1.0 / 3)).rfind("!ValueError", 0) == 0);
+  CHECK(binary(PyBinaryOp::Add, Value::fromBool(true), Value::fromBool(true)) ==
         "int 2");
-  CHECK(binary(BinaryOp::And, Value::fromBool(true), Value::fromBool(false)) ==
+  CHECK(binary(PyBinaryOp::And, Value::fromBool(true), Value::fromBool(false)) ==
         "bool False");
-  CHECK(binary(BinaryOp::TrueDiv, i(1), i(0)) ==
+  CHECK(binary(PyBinaryOp::TrueDiv, i(1), i(0)) ==
         "!ZeroDivisionError: division by zero");
-  CHECK(binary(BinaryOp::TrueDiv, f(1), i(0)) ==
+  CHECK(binary(PyBinaryOp::TrueDiv, f(1), i(0)) ==
         "!ZeroDivisionError: float division by zero");
-  CHECK(binary(BinaryOp::FloorDiv, i(1), i(0)) ==
+  CHECK(binary(PyBinaryOp::FloorDiv, i(1), i(0)) ==
         "!ZeroDivisionError: integer division or modulo by zero");
-  CHECK(binary(BinaryOp::Pow, f(10), f(400)) ==
+  CHECK(binary(PyBinaryOp::Pow, f(10), f(400)) ==
         "!OverflowError: (34, 'Numerical result out of range')");
   // Exact int/float comparison: 2**53 + 1 > 2.0**53.
   bool gt = false;
-  CHECK(compareBool(CompareOp::Gt, i((int64_t(1) << 53) + 1), f(0x1p53), gt)
+  CHECK(compareBool(PyCompareOp::Gt, i((int64_t(1) << 53) + 1), f(0x1p53), gt)
             .ok());
   CHECK(gt);
 }
 
 TEST_CASE("value: sequences concatenate, repeat and compare") {
   LeakCheck leaks;
-  CHECK(binary(BinaryOp::Add, str("ab"), str("c")) == "str 'abc'");
-  CHECK(binary(BinaryOp::Mul, i(3), str("ab")) == "str 'ababab'");
-  CHECK(binary(BinaryOp::Mul, str("ab"), i(-1)) == "str ''");
-  CHECK(binary(BinaryOp::Add, makeList({i(1)}), makeList({str("a")})) ==
+  CHECK(binary(PyBinaryOp::Add, str("ab"), str("c")) == "str 'abc'");
+  CHECK(binary(PyBinaryOp::Mul, i(3), str("ab")) == "str 'ababab'");
+  CHECK(binary(PyBinaryOp::Mul, str("ab"), i(-1)) == "str ''");
+  CHECK(binary(PyBinaryOp::Add, makeList({i(1)}), makeList({str("a")})) ==
         "list [1, 'a']");
-  CHECK(binary(BinaryOp::Mul, makeTuple({i(1)}), i(2)) == "tuple (1, 1)");
-  CHECK(binary(BinaryOp::Add, makeList({}), makeTuple({})) ==
+  CHECK(binary(PyBinaryOp::Mul, makeTuple({i(1)}), i(2)) == "tuple (1, 1)");
+  CHECK(binary(PyBinaryOp::Add, makeList({}), makeTuple({})) ==
         "!TypeError: can only concatenate list (not \"tuple\") to list");
   bool lt = false;
-  CHECK(compareBool(CompareOp::Lt, makeList({i(1), i(2)}),
+  CHECK(compareBool(PyCompareOp::Lt, makeList({i(1), i(2)}),
                     makeList({i(1), i(2), i(3)}), lt)
             .ok());
   CHECK(lt); // [1, 2] < [1, 2, 3]
-  CHECK(compareBool(CompareOp::Lt, makeTuple({i(1), str("a")}),
+  CHECK(compareBool(PyCompareOp::Lt, makeTuple({i(1), str("a")}),
                     makeTuple({i(1), i(2)}), lt)
             .str() ==
         "TypeError: '<' not supported between instances of 'str' and 'int'");
@@ -266,7 +266,7 @@ TEST_CASE("value: dict keeps insertion order and Python's key equality") {
   Value copy = makeDict();
   for (int k = 1999; k >= 1; k -= 2)
     REQUIRE(setItem(copy, i(k), i(k * k)).ok());
-  CHECK(compareBool(CompareOp::Eq, big, copy, eq).ok());
+  CHECK(compareBool(PyCompareOp::Eq, big, copy, eq).ok());
   CHECK(eq); // dict equality ignores order
 }
 
@@ -340,7 +340,7 @@ Status pointNorm(void *, const Value *args, size_t nargs, Value &result) {
   Value x, y;
   JANUS_RETURN_IF_ERROR(getAttr(args[0], "x", x));
   JANUS_RETURN_IF_ERROR(getAttr(args[0], "y", y));
-  return binaryOp(BinaryOp::Add, x, y, result);
+  return binaryOp(PyBinaryOp::Add, x, y, result);
 }
 
 } // namespace

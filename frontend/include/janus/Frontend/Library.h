@@ -17,6 +17,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 
+#include "Signature/LibraryIds.h"
 #include "Signature/Signature.h"
 
 #include <optional>
@@ -24,30 +25,6 @@
 #include <vector>
 
 namespace janus {
-
-/// Modules (namespaces of free functions, classes and constants).
-enum class LibModule {
-#define JANUS_LIB_MODULE(ID, DOTTED) ID,
-#include "janus/Library.def"
-};
-
-/// Built-in types whose methods and attributes the table declares.
-enum class LibReceiver {
-#define JANUS_LIB_RECEIVER(ID, PYNAME) ID,
-#include "janus/Library.def"
-};
-
-/// One identifier per table row; later stages switch on it.
-enum class LibId {
-#define JANUS_LIB_FUNCTION(ID, MODULE, NAME, SIG) ID,
-#define JANUS_LIB_CLASS(ID, MODULE, NAME, SIG) ID,
-#define JANUS_LIB_CONSTANT(ID, MODULE, NAME) ID,
-#define JANUS_LIB_METHOD(ID, RECEIVER, NAME, SIG) ID,
-#define JANUS_LIB_ATTRIBUTE(ID, RECEIVER, NAME) ID,
-#include "janus/Library.def"
-};
-
-enum class LibEntryKind { Function, Class, Constant, Method, Attribute };
 
 /// A parameter of a library signature, parsed from the table's Python-like
 /// signature text ("input, dim=None, *, keepdim=False"). The parser and the

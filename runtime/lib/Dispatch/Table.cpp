@@ -1,0 +1,134 @@
+//===- Table.cpp - The dispatch table built from Library.def
+//---------------===//
+//
+// Builds one LibEntryInfo per row of Library.def (signature parsed, defaults
+// evaluated), then installs the implementations that the implementation
+// files list. A row listed twice, or a listed implementation whose entry is
+// a constant, is a bug in the runtime and stops the process at start-up,
+// like a malformed signature: calling a wrong implementation would be worse.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dispatch/Dispatch.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace janus;
+using namespace janus::rt;
+
+namespace {
+
+const char *const ModuleNames[] = {
+#define JANUS_LIB_MODULE(ID, DOTTED) DOTTED,
+#include "janus/Library.def"
+};
+
+const char *const ReceiverNames[] = {
+#define JANUS_LIB_RECEIVER(ID, PYNAME) PYNAME,
+#include "janus/Library.def"
+};
+
+[[noreturn]] void tableBug(const std::string &message) {
+  std::fprintf(stderr, "janus runtime: Library.def: %s\n", message.c_str());
+  std::abort();
+}
+
+std::string qualify(std::optional<LibModule> module,
+                    std::optional<LibReceiver> receiver, const char *name) {
+  if (receiver)
+    return std::string(ReceiverNames[static_cast<int>(*receiver)]) + "." + name;
+  // Builtins are spelled bare, as CPython's messages spell them.
+  if (*module == LibModule::Builtins)
+    return name;
+  return std::string(ModuleNames[static_cast<int>(*module)]) + "." + name;
+}
+
+} // namespace
+
+LibraryTable::LibraryTable() {
+  auto add = [&](LibId id, LibEntryKind kind, std::optional<LibModule> module,
+                 std::optional<LibReceiver> receiver, const char *name,
+                 const char *signature) {
+    if (static_cast<size_t>(id) != rows.size())
+      tableBug("rows out of order");
+    LibEntryInfo e;
+    e.id = id;
+    e.kind = kind;
+    e.qualifiedName = qualify(module, receiver, name);
+    e.name = name;
+    e.hasSelf = receiver.has_value();
+    if (std::string err = sig::parseSignature(signature, e.params);
+        !err.empty())
+      tableBug("bad signature for " + e.qualifiedName + ": " + err);
+    if (e.params.size() + e.hasSelf > 64)
+      tableBug(e.qualifiedName + " has more than 64 parameters");
+    e.defaults.resize(e.params.size());
+    for (size_t i = 0; i < e.params.size(); ++i)
+      if (e.params[i].hasDefaultValue()) {
+        Status s = parseDefaultValue(*e.params[i].defaultValue, e.defaults[i]);
+        if (!s.ok())
+          tableBug("default of " + e.qualifiedName + "(" + e.params[i].name +
+                   "): " + s.message());
+      }
+    rows.push_back(std::move(e));
+  };
+#define JANUS_LIB_FUNCTION(ID, MODULE, NAME, SIG)                              \
+  add(LibId::ID, LibEntryKind::Function, LibModule::MODULE, std::nullopt,      \
+      NAME, SIG);
+#define JANUS_LIB_CLASS(ID, MODULE, NAME, SIG)                                 \
+  add(LibId::ID, LibEntryKind::Class, LibModule::MODULE, std::nullopt, NAME,   \
+      SIG);
+#define JANUS_LIB_CONSTANT(ID, MODULE, NAME)                                   \
+  add(LibId::ID, LibEntryKind::Constant, LibModule::MODULE, std::nullopt,      \
+      NAME, "");
+#define JANUS_LIB_METHOD(ID, RECEIVER, NAME, SIG)                              \
+  add(LibId::ID, LibEntryKind::Method, std::nullopt, LibReceiver::RECEIVER,    \
+      NAME, SIG);
+#define JANUS_LIB_ATTRIBUTE(ID, RECEIVER, NAME)                                \
+  add(LibId::ID, LibEntryKind::Attribute, std::nullopt, LibReceiver::RECEIVER, \
+      NAME, "");
+#include "janus/Library.def"
+
+  for (const std::vector<LibImplRow> &list : {builtinImpls()}) {
+    for (const LibImplRow &row : list) {
+      LibEntryInfo &e = rows[static_cast<size_t>(row.id)];
+      if (e.kind == LibEntryKind::Constant)
+        tableBug(e.qualifiedName + " is a constant, not callable");
+      if (e.impl)
+        tableBug(e.qualifiedName + " is implemented twice");
+      e.impl = row.impl;
+    }
+  }
+
+  byReceiver.resize(std::size(ReceiverNames));
+  for (const LibEntryInfo &e : rows) {
+    if (!e.hasSelf) {
+      byQualifiedName.emplace(e.qualifiedName, &e);
+      continue;
+    }
+    size_t dot = e.qualifiedName.find('.');
+    std::string receiver = e.qualifiedName.substr(0, dot);
+    for (size_t r = 0; r < std::size(ReceiverNames); ++r)
+      if (receiver == ReceiverNames[r])
+        byReceiver[r].emplace(e.name, &e);
+  }
+}
+
+const LibraryTable &LibraryTable::get() {
+  // C++11 guarantees one thread runs the constructor; the rest wait for it.
+  static const LibraryTable table;
+  return table;
+}
+
+const LibEntryInfo *LibraryTable::lookup(std::string_view qualifiedName) const {
+  auto it = byQualifiedName.find(std::string(qualifiedName));
+  return it == byQualifiedName.end() ? nullptr : it->second;
+}
+
+const LibEntryInfo *LibraryTable::lookupMember(LibReceiver receiver,
+                                               std::string_view name) const {
+  const auto &map = byReceiver[static_cast<size_t>(receiver)];
+  auto it = map.find(std::string(name));
+  return it == map.end() ? nullptr : it->second;
+}
