@@ -92,3 +92,12 @@ TEST_CASE("format() of a tensor follows Tensor.__format__") {
   CHECK(Kind == ErrorKind::ValueError);
   CHECK(Error == "Unknown format code 'd' for object of type 'float'");
 }
+
+extern "C" int janus_capi_tensor_c_test(char *message, size_t capacity);
+
+TEST_CASE("the tensor C API from C11 (CApiTest.c)") {
+  char Message[256] = "";
+  int Failures = janus_capi_tensor_c_test(Message, sizeof(Message));
+  INFO(Message);
+  CHECK(Failures == 0);
+}
