@@ -57,8 +57,13 @@ janus_status_t invalid(const std::string &Message) {
   return status(ErrorCode::InvalidArgument, Message);
 }
 
-bool validDType(janus_dtype_t T) {
-  return T >= JANUS_DTYPE_BOOL && T <= JANUS_DTYPE_FLOAT64;
+/// Whether T is a janus_dtype_t value. Read as an int: a C caller may pass
+/// any int, and loading that through the enum type is undefined in C++.
+bool validDType(const janus_dtype_t &T) {
+  int Raw;
+  static_assert(sizeof(Raw) == sizeof(T), "janus_dtype_t is int-sized");
+  std::memcpy(&Raw, &T, sizeof(Raw));
+  return Raw >= JANUS_DTYPE_BOOL && Raw <= JANUS_DTYPE_FLOAT64;
 }
 
 /// Runs Body (which returns a status), mapping C++ exceptions to statuses.
@@ -94,7 +99,7 @@ janus_tensor_t newHandle(Tensor T) {
 }
 
 /// Checks a shape and computes its byte size; null on success.
-janus_status_t checkShape(janus_dtype_t DT, size_t Rank, const int64_t *Sizes,
+janus_status_t checkShape(const janus_dtype_t &DT, size_t Rank, const int64_t *Sizes,
                           Shape &Out, size_t &Bytes) {
   if (!validDType(DT))
     return invalid("unknown janus_dtype_t");
