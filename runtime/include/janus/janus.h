@@ -4,8 +4,9 @@
  * that Janus compiles: Python values of the Janus subset (None, bool, int,
  * float, str, tuple, list, dict, built-in callables and what compiled code
  * makes of them) with Python's semantics for arithmetic, comparison, items,
- * truth, repr() and calls. Tensors and compiled modules will join later;
- * their handle types are declared already.
+ * truth, repr() and calls, and CPU tensors (made from and copied to host
+ * buffers, printed as PyTorch prints them). Compiled modules will join
+ * later; their handle type is declared already.
  *
  * Conventions (after IREE's runtime API):
  *  - Every symbol starts with janus_ / JANUS_; handles end in _t and are
@@ -62,6 +63,9 @@ typedef enum janus_status_code_e {
   JANUS_STATUS_NOT_IMPLEMENTED_ERROR = 9,
   /* The API was misused: a NULL handle or out_ pointer, a bad enum. */
   JANUS_STATUS_INVALID_ARGUMENT = 10,
+  /* Python's RuntimeError: what PyTorch raises for most bad tensor
+   * arguments (shape mismatches, in-place rules, autograd misuse). */
+  JANUS_STATUS_RUNTIME_ERROR = 11,
 } janus_status_code_t;
 
 /* A new error with a copy of `message` (UTF-8, NUL-terminated; NULL reads
@@ -83,8 +87,9 @@ void janus_status_free(janus_status_t status);
  *===----------------------------------------------------------------------===*/
 
 typedef struct janus_value *janus_value_t;
-/* Reserved for the tensor and module APIs. */
+/* A tensor (see "Tensors" below). */
 typedef struct janus_tensor *janus_tensor_t;
+/* Reserved for the module API. */
 typedef struct janus_module *janus_module_t;
 
 typedef enum janus_value_kind_e {
@@ -264,6 +269,97 @@ janus_status_t janus_value_function_new(const char *name, size_t name_size,
  * As thread-safe as the callee. */
 janus_status_t janus_value_call(janus_value_t fn, const janus_value_t *args,
                                 size_t nargs, janus_value_t *out_result);
+
+/*===----------------------------------------------------------------------===
+ * Tensors
+ *
+ * A janus_tensor_t is a reference-counted handle to a CPU tensor. Functions
+ * that return one through an out_ parameter give the caller one reference,
+ * dropped with janus_tensor_release; tensors passed in are borrowed.
+ * Elements are row-major; a JANUS_DTYPE_BOOL element is one byte (0 or 1;
+ * any non-zero byte reads as true). Shapes are int64_t arrays of `rank`
+ * entries (rank 0 is a scalar tensor; `shape` may then be NULL).
+ *
+ * Threads: handle retain/release is atomic, and reading a tensor (queries,
+ * copies, repr) may run concurrently with other reads; nothing may run
+ * concurrently with a write to the same tensor. Tensors shared with boxed
+ * values (janus_value_from_tensor) are counted by the tensor library
+ * without atomics, so making and dropping such values must be serialised
+ * per tensor.
+ *
+ * Errors: NULL handles and out_ pointers, an unknown dtype, a negative
+ * dimension (with PyTorch's message, "Trying to create tensor with negative
+ * dimension -1: [-1]") and a buffer of the wrong byte size are
+ * JANUS_STATUS_INVALID_ARGUMENT; an out-of-range dim is an IndexError with
+ * PyTorch's message.
+ *===----------------------------------------------------------------------===*/
+
+typedef enum janus_dtype_e {
+  JANUS_DTYPE_BOOL = 0,    /* torch.bool, 1 byte */
+  JANUS_DTYPE_INT64 = 1,   /* torch.int64 */
+  JANUS_DTYPE_FLOAT32 = 2, /* torch.float32 */
+  JANUS_DTYPE_FLOAT64 = 3, /* torch.float64 */
+} janus_dtype_t;
+
+/* The size in bytes of one element of `dtype` (0 for an unknown dtype).
+ * Thread-safe. */
+size_t janus_dtype_size(janus_dtype_t dtype);
+
+/* A new tensor of `dtype` and shape `shape[0..rank)` holding a copy of
+ * `data`, which must be exactly numel * janus_dtype_size(dtype) bytes
+ * (`data_size`; NULL is allowed when that is 0). Thread-safe. */
+janus_status_t janus_tensor_from_buffer(janus_dtype_t dtype, size_t rank,
+                                        const int64_t *shape, const void *data,
+                                        size_t data_size,
+                                        janus_tensor_t *out_tensor);
+/* A new tensor of zeros (torch.zeros) / of unspecified contents
+ * (torch.empty). Thread-safe. */
+janus_status_t janus_tensor_zeros(janus_dtype_t dtype, size_t rank,
+                                  const int64_t *shape,
+                                  janus_tensor_t *out_tensor);
+janus_status_t janus_tensor_empty(janus_dtype_t dtype, size_t rank,
+                                  const int64_t *shape,
+                                  janus_tensor_t *out_tensor);
+
+/* Adds / drops a reference to a tensor handle. Thread-safe; NULL is
+ * ignored. */
+void janus_tensor_retain(janus_tensor_t tensor);
+void janus_tensor_release(janus_tensor_t tensor);
+
+/* t.dim(). */
+janus_status_t janus_tensor_rank(janus_tensor_t tensor, size_t *out_rank);
+/* Copies t.shape into out_shape[0..rank); `capacity` (entries) must be at
+ * least the rank. */
+janus_status_t janus_tensor_shape(janus_tensor_t tensor, int64_t *out_shape,
+                                  size_t capacity);
+/* t.size(dim); a negative dim counts from the end. */
+janus_status_t janus_tensor_dim(janus_tensor_t tensor, int64_t dim,
+                                int64_t *out_size);
+janus_status_t janus_tensor_dtype(janus_tensor_t tensor,
+                                  janus_dtype_t *out_dtype);
+/* t.numel(). */
+janus_status_t janus_tensor_numel(janus_tensor_t tensor, int64_t *out_numel);
+/* Copies the elements (row-major, whatever the tensor's strides) into
+ * `data`, which must be exactly numel * janus_dtype_size(dtype) bytes
+ * (`data_size`). */
+janus_status_t janus_tensor_copy_to_buffer(janus_tensor_t tensor, void *data,
+                                           size_t data_size);
+/* repr(t) as PyTorch 1.13 prints it ("tensor([1., 2.])"): a new string
+ * freed with janus_string_free. */
+janus_status_t janus_tensor_repr(janus_tensor_t tensor, char **out_string);
+
+/* A boxed value holding `tensor` (the value keeps the tensor alive; the
+ * caller keeps its handle). Serialise per tensor (see above). */
+janus_status_t janus_value_from_tensor(janus_tensor_t tensor,
+                                       janus_value_t *out_value);
+/* A new handle to the tensor in a tensor value; anything else is a
+ * TypeError. */
+janus_status_t janus_value_as_tensor(janus_value_t value,
+                                     janus_tensor_t *out_tensor);
+
+/* Tensor handles alive in the process (janus_debug_live_objects does not
+ * count them); for leak tests. */
+int64_t janus_debug_live_tensors(void);
 
 #ifdef __cplusplus
 } /* extern "C" */

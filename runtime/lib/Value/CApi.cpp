@@ -11,6 +11,7 @@
 
 #include "janus/janus.h"
 
+#include "Value/CApiHandles.h"
 #include "Value/Ops.h"
 
 #include <cstdlib>
@@ -19,16 +20,11 @@
 
 using namespace janus::rt;
 
-struct janus_value {
-  explicit janus_value(Value value) : value(std::move(value)) {}
-  std::atomic<uint32_t> refs{1};
-  Value value;
-};
-
 static_assert(int(ErrorCode::TypeError) == JANUS_STATUS_TYPE_ERROR &&
                   int(ErrorCode::KeyError) == JANUS_STATUS_KEY_ERROR &&
                   int(ErrorCode::InvalidArgument) ==
-                      JANUS_STATUS_INVALID_ARGUMENT,
+                      JANUS_STATUS_INVALID_ARGUMENT &&
+                  int(ErrorCode::RuntimeError) == JANUS_STATUS_RUNTIME_ERROR,
               "ErrorCode must match janus_status_code_t");
 static_assert(int(Kind::Tensor) == JANUS_VALUE_TENSOR &&
                   int(Kind::Instance) == JANUS_VALUE_INSTANCE &&
@@ -44,8 +40,7 @@ namespace {
 std::atomic<int64_t> liveHandles{0};
 
 janus_value_t newHandle(Value value) {
-  liveHandles.fetch_add(1, std::memory_order_relaxed);
-  return new janus_value(std::move(value));
+  return newValueHandle(std::move(value));
 }
 
 janus_status_t toC(Status status) { return status.release(); }
@@ -103,7 +98,8 @@ Status callCFunction(void *data, const Value *args, size_t nargs,
   for (size_t i = 0; i < nargs; ++i)
     handles[i] = newHandle(args[i]);
   janus_value_t out = nullptr;
-  Status status = Status::adopt(f->fn(f->userData, handles.data(), nargs, &out));
+  Status status =
+      Status::adopt(f->fn(f->userData, handles.data(), nargs, &out));
   for (janus_value_t h : handles)
     janus_value_release(h);
   if (status.ok())
@@ -113,6 +109,11 @@ Status callCFunction(void *data, const Value *args, size_t nargs,
 }
 
 } // namespace
+
+janus_value_t janus::rt::newValueHandle(Value value) {
+  liveHandles.fetch_add(1, std::memory_order_relaxed);
+  return new janus_value(std::move(value));
+}
 
 extern "C" {
 
@@ -356,7 +357,8 @@ janus_status_t janus_value_str(janus_value_t value, char **out_string) {
 void janus_string_free(char *string) { std::free(string); }
 
 janus_status_t janus_value_binary_op(janus_binary_op_t op, janus_value_t a,
-                                     janus_value_t b, janus_value_t *out_value) {
+                                     janus_value_t b,
+                                     janus_value_t *out_value) {
   JANUS_CHECK_ARG(a);
   JANUS_CHECK_ARG(b);
   JANUS_CHECK_ARG(out_value);
@@ -378,7 +380,8 @@ janus_status_t janus_value_unary_op(janus_unary_op_t op, janus_value_t a,
     return invalid("unknown janus_unary_op_t");
   return guarded([&] {
     Value result;
-    JANUS_RETURN_IF_ERROR(unaryOp(static_cast<PyUnaryOp>(op), a->value, result));
+    JANUS_RETURN_IF_ERROR(
+        unaryOp(static_cast<PyUnaryOp>(op), a->value, result));
     return produce(std::move(result), out_value);
   });
 }

@@ -5,13 +5,15 @@
 // CPython's punctuation ("(1,)", "{'a': 1}", "range(0, 5)") and its guard
 // against self-reference ("[[...]]", "{1: {...}}"), kept per thread like
 // Py_ReprEnter. Objects without a value repr print as CPython's default
-// ("<__main__.Foo object at 0x...>", "<class '__main__.Foo'>").
+// ("<__main__.Foo object at 0x...>", "<class '__main__.Foo'>"). Tensors
+// print as PyTorch does (Tensor/Print.h).
 //
 //===----------------------------------------------------------------------===//
 
 #include "Value/Ops.h"
 
 #include "Format/PyFormat.h"
+#include "Tensor/Print.h"
 #include "Tensor/Tensor.h"
 
 #include <algorithm>
@@ -73,7 +75,8 @@ std::string repr(const Value &v) {
   case Kind::Str:
     return reprStr(v.as<StrObject>()->text);
   case Kind::Tensor:
-    return "<Tensor>"; // the tensor library will print tensors
+    // torch's repr; the autograd suffix joins once autograd exists.
+    return formatTensor(v.tensor());
   case Kind::DType:
     return std::string("torch.") +
            dtypePythonName(static_cast<DType>(v.dtypeCode()));

@@ -36,6 +36,8 @@ const char *errorCodeName(ErrorCode code) {
     return "NotImplementedError";
   case ErrorCode::InvalidArgument:
     return "InvalidArgument";
+  case ErrorCode::RuntimeError:
+    return "RuntimeError";
   }
   return "Error";
 }

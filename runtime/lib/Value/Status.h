@@ -33,6 +33,7 @@ enum class ErrorCode : int {
   MemoryError = 8,
   NotImplementedError = 9,
   InvalidArgument = 10, // misuse of the C API (a null handle, ...)
+  RuntimeError = 11,
 };
 
 /// "TypeError", "KeyError", ...

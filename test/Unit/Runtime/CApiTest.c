@@ -4,8 +4,11 @@
  * runtime's values: make scalars, do arithmetic, build a list and a dict,
  * repr them, call a C callback through a function value, read an error's
  * code and message, and release everything (checked with the live-object
- * counter). janus_capi_c_test returns the number of failed checks and
- * writes the first failure into `message`; ValueTest.cpp calls it.
+ * counter), and the tensor API: buffers in and out, shape and dtype
+ * queries, repr, tensor values and error statuses
+ * (janus_capi_tensor_c_test). Each returns the number of failed checks and
+ * writes the first failure into `message`; ValueTest.cpp and PrintTest.cpp
+ * call them.
  *
  *===----------------------------------------------------------------------===*/
 
@@ -15,6 +18,7 @@
 #include <string.h>
 
 int janus_capi_c_test(char *message, size_t capacity);
+int janus_capi_tensor_c_test(char *message, size_t capacity);
 
 static int failures;
 static char *firstMessage;
@@ -152,5 +156,142 @@ int janus_capi_c_test(char *message, size_t capacity) {
   janus_value_release(half);
   janus_value_release(one);
   CHECK(janus_debug_live_objects() == before);
+  return failures;
+}
+
+/* The status's code, freeing it. */
+static janus_status_code_t codeOf(janus_status_t st) {
+  janus_status_code_t code = janus_status_code(st);
+  janus_status_free(st);
+  return code;
+}
+
+/* repr(tensor) == expected. */
+static int tensorReprIs(janus_tensor_t tensor, const char *expected) {
+  char *text = NULL;
+  janus_status_t st = janus_tensor_repr(tensor, &text);
+  int same = st == NULL && strcmp(text, expected) == 0;
+  janus_status_free(st);
+  janus_string_free(text);
+  return same;
+}
+
+int janus_capi_tensor_c_test(char *message, size_t capacity) {
+  static const float data[6] = {1.5f, -2.0f, 0.25f, 4.0f, 0.0f, -0.5f};
+  static const int64_t shape[2] = {2, 3};
+  static const int64_t ints[3] = {3, -1, 7};
+  static const unsigned char flags[3] = {1, 0, 2};
+  const int64_t negative[2] = {2, -1};
+  float back[6] = {0};
+  int64_t dims[4] = {0}, n = 0, before = janus_debug_live_objects();
+  int64_t tensorsBefore = janus_debug_live_tensors();
+  janus_tensor_t t, i, b, z, s, again, bad;
+  janus_value_t v, list, one;
+  janus_dtype_t dtype;
+  janus_status_t st;
+  size_t rank = 0;
+  double d = 0;
+  int k;
+
+  failures = 0;
+  firstMessage = message;
+  messageCapacity = capacity;
+
+  /* Round trip of a 2x3 float32 tensor. */
+  CHECK(janus_dtype_size(JANUS_DTYPE_FLOAT32) == 4);
+  CHECK(janus_dtype_size(JANUS_DTYPE_BOOL) == 1);
+  OK(janus_tensor_from_buffer(JANUS_DTYPE_FLOAT32, 2, shape, data, sizeof data,
+                              &t));
+  OK(janus_tensor_rank(t, &rank));
+  CHECK(rank == 2);
+  OK(janus_tensor_shape(t, dims, 4));
+  CHECK(dims[0] == 2 && dims[1] == 3);
+  OK(janus_tensor_dim(t, -1, &n));
+  CHECK(n == 3);
+  OK(janus_tensor_numel(t, &n));
+  CHECK(n == 6);
+  OK(janus_tensor_dtype(t, &dtype));
+  CHECK(dtype == JANUS_DTYPE_FLOAT32);
+  OK(janus_tensor_copy_to_buffer(t, back, sizeof back));
+  for (k = 0; k < 6; ++k)
+    CHECK(back[k] == data[k]);
+
+  /* repr, as torch 1.13 prints
+   * torch.tensor([[1.5, -2.0, 0.25], [4.0, 0.0, -0.5]]) etc. */
+  CHECK(tensorReprIs(t, "tensor([[ 1.5000, -2.0000,  0.2500],\n"
+                        "        [ 4.0000,  0.0000, -0.5000]])"));
+  OK(janus_tensor_from_buffer(JANUS_DTYPE_INT64, 1, shape + 1, ints,
+                              sizeof ints, &i));
+  CHECK(tensorReprIs(i, "tensor([ 3, -1,  7])"));
+  OK(janus_tensor_from_buffer(JANUS_DTYPE_BOOL, 1, shape + 1, flags,
+                              sizeof flags, &b));
+  CHECK(tensorReprIs(b, "tensor([ True, False,  True])"));
+  d = 2.0;
+  OK(janus_tensor_from_buffer(JANUS_DTYPE_FLOAT64, 0, NULL, &d, sizeof d, &s));
+  CHECK(tensorReprIs(s, "tensor(2., dtype=torch.float64)"));
+  OK(janus_tensor_zeros(JANUS_DTYPE_FLOAT32, 2, (const int64_t[]){0, 3}, &z));
+  CHECK(tensorReprIs(z, "tensor([], size=(0, 3))"));
+  OK(janus_tensor_copy_to_buffer(z, NULL, 0));
+
+  /* Tensor values: repr of [tensor([1., 2.])] is CPython's list repr. */
+  janus_tensor_release(z);
+  OK(janus_tensor_from_buffer(JANUS_DTYPE_FLOAT32, 1, (const int64_t[]){2},
+                              (const float[]){1.0f, 2.0f}, 8, &z));
+  OK(janus_value_from_tensor(z, &v));
+  CHECK(janus_value_kind(v) == JANUS_VALUE_TENSOR);
+  CHECK(reprIs(v, "tensor([1., 2.])"));
+  OK(janus_value_list_new(&list));
+  OK(janus_value_list_append(list, v));
+  CHECK(reprIs(list, "[tensor([1., 2.])]"));
+  OK(janus_value_as_tensor(v, &again));
+  OK(janus_tensor_numel(again, &n));
+  CHECK(n == 2);
+  janus_tensor_release(again);
+
+  /* Errors. */
+  OK(janus_value_from_int(1, &one));
+  CHECK(codeOf(janus_value_as_tensor(one, &bad)) == JANUS_STATUS_TYPE_ERROR);
+  CHECK(codeOf(janus_tensor_rank(NULL, &rank)) ==
+        JANUS_STATUS_INVALID_ARGUMENT);
+  CHECK(codeOf(janus_tensor_from_buffer(JANUS_DTYPE_FLOAT32, 2, shape, data,
+                                        sizeof data - 4, &bad)) ==
+        JANUS_STATUS_INVALID_ARGUMENT);
+  CHECK(codeOf(janus_tensor_copy_to_buffer(t, back, sizeof back + 4)) ==
+        JANUS_STATUS_INVALID_ARGUMENT);
+  CHECK(codeOf(janus_tensor_from_buffer((janus_dtype_t)9, 2, shape, data,
+                                        sizeof data, &bad)) ==
+        JANUS_STATUS_INVALID_ARGUMENT);
+  CHECK(codeOf(janus_tensor_shape(t, dims, 1)) ==
+        JANUS_STATUS_INVALID_ARGUMENT);
+  st = janus_tensor_zeros(JANUS_DTYPE_FLOAT32, 2, negative, &bad);
+  CHECK(janus_status_code(st) == JANUS_STATUS_INVALID_ARGUMENT);
+  CHECK(strcmp(janus_status_message(st),
+               "Trying to create tensor with negative dimension -1: [2, -1]") ==
+        0);
+  janus_status_free(st);
+  /* torch.zeros(2, 3).size(2) and torch.tensor(1.).size(0). */
+  st = janus_tensor_dim(t, 2, &n);
+  CHECK(janus_status_code(st) == JANUS_STATUS_INDEX_ERROR);
+  CHECK(strcmp(janus_status_message(st),
+               "Dimension out of range (expected to be in range of [-2, 1], "
+               "but got 2)") == 0);
+  janus_status_free(st);
+  st = janus_tensor_dim(s, 0, &n);
+  CHECK(strcmp(janus_status_message(st),
+               "Dimension specified as 0 but tensor has no dimensions") == 0);
+  janus_status_free(st);
+  CHECK(codeOf(janus_tensor_repr(NULL, NULL)) == JANUS_STATUS_INVALID_ARGUMENT);
+  janus_tensor_release(NULL);
+
+  janus_value_release(one);
+  janus_value_release(list);
+  janus_value_release(v);
+  janus_tensor_release(z);
+  janus_tensor_release(s);
+  janus_tensor_release(b);
+  janus_tensor_release(i);
+  janus_tensor_release(t);
+  CHECK(janus_debug_live_objects() == before);
+  CHECK(janus_debug_live_tensors() == tensorsBefore);
   return failures;
 }
