@@ -104,7 +104,6 @@ Tensors indexBw(const Tensor &X, const std::vector<TI> &Idx) {
 // The runtime side of the generator's OPS table.
 Tensors runOp(const std::string &Op, V I, Ps P) {
   using Fn = std::function<Tensors(V, Ps)>;
-  TI All = TI::slice();
   static const std::map<std::string, Fn> Ops = {
       {"cat", [](V I, Ps P) { return Tensors{cat({I[0], I[1]}, p(P, 0))}; }},
       {"cat3",
@@ -314,7 +313,6 @@ Tensors runOp(const std::string &Op, V I, Ps P) {
                                TI::slice({}, {}, 2)});
        }},
   };
-  (void)All;
   auto It = Ops.find(Op);
   REQUIRE_MESSAGE(It != Ops.end(), "no runtime implementation of " << Op);
   return It->second(I, P);
@@ -407,5 +405,79 @@ TEST_CASE("index: errors match PyTorch 1.13") {
       CHECK(std::string(kindName(E.kind())) == kindName(C.Kind));
       CHECK(std::string(E.what()) == C.Message);
     }
+  }
+}
+
+TEST_CASE("index: split, chunk, unbind and basic indexing return views") {
+  Tensor Base = reshape(arange(Scalar(0.0), Scalar(12.0)), {3, 4});
+  std::vector<Tensor> Views = split(Base, 3, 1);
+  for (const Tensor &T : chunk(Base, 2, 0))
+    Views.push_back(T);
+  for (const Tensor &T : unbind(Base, 1))
+    Views.push_back(T);
+  Views.push_back(index(Base, {1}));
+  Views.push_back(index(Base, {TI::slice(), TI::slice(1, {}, 2)}));
+  Views.push_back(index(Base, {TI::ellipsis()}));
+  Views.push_back(index(Base, {TI::none(), -1}));
+  Views.push_back(index(Base, {scalarTensor(Scalar(2), DType::Int64)}));
+  for (const Tensor &T : Views)
+    CHECK(T->storage() == Base->storage());
+  // `t[...]` is a new tensor object over the same elements.
+  CHECK(index(Base, {TI::ellipsis()}).get() != Base.get());
+  // A write through a piece lands in the base.
+  Tensor Piece = split(Base, 3, 1)[1]; // Base[:, 3:]
+  fillInPlace(Piece, Scalar(-1.0));
+  CHECK(valuesOf(select(Base, 1, 3)) == std::vector<double>{-1, -1, -1});
+}
+
+TEST_CASE("index: advanced indexing and joining copy") {
+  Tensor Base = reshape(arange(Scalar(0.0), Scalar(12.0)), {3, 4});
+  Tensor Idx = makeTensor(DType::Int64, {2}, {0, 2});
+  Tensor Mask = makeTensor(DType::Bool, {3}, {1, 0, 1});
+  for (const Tensor &T :
+       {index(Base, {Idx}), index(Base, {Mask}), index(Base, {TI::boolean(true)}),
+        cat({Base}, 0), stack({Base}, 0), repeat(Base, {1, 1}),
+        gather(Base, 0, makeTensor(DType::Int64, {1, 4}, {0, 1, 2, 0})),
+        indexSelect(Base, 0, Idx),
+        maskedFill(Base, reshape(Mask, {3, 1}), Scalar(0.0))})
+    CHECK(T->storage() != Base->storage());
+}
+
+TEST_CASE("index: assignment writes through views and bumps the version") {
+  Tensor Base = zeros({3, 4});
+  Tensor Rows = index(Base, {TI::slice(1, {})}); // A view of Base[1:].
+  uint64_t V0 = Base->storage()->version();
+  // Advanced assignment into the view writes Base's elements.
+  indexPut(Rows, {TI::slice(), makeTensor(DType::Int64, {2}, {0, -1})},
+           Scalar(5.0));
+  CHECK(Base->storage()->version() == V0 + 1);
+  CHECK(valuesOf(Base) ==
+        std::vector<double>{0, 0, 0, 0, 5, 0, 0, 5, 5, 0, 0, 5});
+  // Basic assignment copies into the view.
+  indexPut(Base, {0, TI::slice(2, {})}, makeTensor(DType::Int64, {2}, {7, 8}));
+  CHECK(Base->storage()->version() == V0 + 2);
+  CHECK(valuesOf(select(Base, 0, 0)) == std::vector<double>{0, 0, 7, 8});
+  // masked_fill_ through a transposed view.
+  Tensor T = t(Base);
+  maskedFillInPlace(T, makeTensor(DType::Bool, {3}, {1, 0, 0}), Scalar(1.0));
+  CHECK(Base->storage()->version() == V0 + 3);
+  CHECK(valuesOf(select(Base, 0, 0)) == std::vector<double>{1, 1, 1, 1});
+  // Assigning a view of Self into Self reads everything first.
+  Tensor X = arange(Scalar(0.0), Scalar(4.0));
+  indexPut(X, {makeTensor(DType::Int64, {4}, {3, 2, 1, 0})},
+           index(X, {TI::slice(0, 4)}));
+  CHECK(valuesOf(X) == std::vector<double>{3, 2, 1, 0});
+}
+
+TEST_CASE("index: masks that are not bool are rejected") {
+  // PyTorch 1.13 reinterprets the first byte of each element of such a
+  // mask; we reject it with the message later PyTorch versions give.
+  try {
+    maskedFill(ones({2}), ones({2}, DType::Int64), Scalar(0.0));
+    FAIL("expected an error");
+  } catch (const TensorError &E) {
+    CHECK(std::string(E.what()) ==
+          "masked_fill_ only supports boolean masks, but got mask with dtype "
+          "Long");
   }
 }
