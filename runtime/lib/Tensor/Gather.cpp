@@ -60,7 +60,8 @@ void scatterGatherKernel(ScatterMode Mode, const Tensor &Self, int64_t Dim,
               fail("index " + std::to_string(Idx) +
                    " is out of bounds for dimension " + std::to_string(Dim) +
                    " with size " + std::to_string(DimSize));
-            T *SelfElt = reinterpret_cast<T *>(P[0] + I * S[0] + Idx * DimStride);
+            T *SelfElt =
+                reinterpret_cast<T *>(P[0] + I * S[0] + Idx * DimStride);
             T *OtherElt = reinterpret_cast<T *>(P[2] + I * S[2]);
             if (Mode == ScatterMode::Gather)
               *OtherElt = *SelfElt;
@@ -114,9 +115,9 @@ Tensor scatterImpl(ScatterMode Mode, const Tensor &Self, int64_t Dim,
   Tensor Out = clone(Self);
   if (Index.numel() == 0)
     return Out;
-  Tensor Other = Src ? restride(*Src, Index.sizes(), Dim, /*ZeroDim=*/false)
-                     : expand(scalarTensor(*Value, Self.dtype()),
-                              Index.sizes());
+  Tensor Other =
+      Src ? restride(*Src, Index.sizes(), Dim, /*ZeroDim=*/false)
+          : expand(scalarTensor(*Value, Self.dtype()), Index.sizes());
   scatterGatherKernel(Mode, Out, Dim, Index, Other);
   return Out;
 }
@@ -231,8 +232,8 @@ Tensor indexAdd(const Tensor &Self, int64_t Dim, const Tensor &Index,
   int64_t Numel = Index.numel();
   if (Index.dim() > 1)
     fail("index_add_(): Index is supposed to be a vector, but got dim: " +
-             std::to_string(Index.dim()) + " with type: " +
-             dtypeName(Index.dtype()) +
+             std::to_string(Index.dim()) +
+             " with type: " + dtypeName(Index.dtype()) +
              " and size: " + shapeToString(Index.sizes()),
          ErrorKind::IndexError);
   if (Index.dtype() != DType::Int64)
@@ -273,7 +274,8 @@ Tensor indexAdd(const Tensor &Self, int64_t Dim, const Tensor &Index,
   if (Self.dim() > 0)
     Sizes[Dim] = Numel;
   if (Source.sizes() == Sizes || (Self.dim() == 1 && Source.dim() == 0)) {
-    scatterGatherKernel(ScatterMode::Add, Out, Dim, expandAlong(Idx, Sizes, Dim),
+    scatterGatherKernel(ScatterMode::Add, Out, Dim,
+                        expandAlong(Idx, Sizes, Dim),
                         restride(Source, Sizes, Dim, false));
     return Out;
   }
@@ -291,8 +293,7 @@ Tensor maskedFill(const Tensor &Self, const Tensor &Mask, Scalar Value) {
   return maskedFillInPlace(Out, Mask, Value);
 }
 
-Tensor maskedFill(const Tensor &Self, const Tensor &Mask,
-                  const Tensor &Value) {
+Tensor maskedFill(const Tensor &Self, const Tensor &Mask, const Tensor &Value) {
   return maskedFill(Self, Mask, valueOf(Value));
 }
 

@@ -1,4 +1,5 @@
-//===- Index.cpp - Python indexing: t[...] and t[...] = v ------------------===//
+//===- Index.cpp - Python indexing: t[...] and t[...] = v
+//------------------===//
 //
 // A port of PyTorch 1.13's indexing path (torch/csrc/autograd/
 // python_variable_indexing.cpp, ATen/TensorIndexing.h and the AdvancedIndex
@@ -117,9 +118,8 @@ Tensor applySlicing(const Tensor &Self, const std::vector<TensorIndex> &Indices,
                     std::vector<Tensor> &OutIndices) {
   int64_t Specified = countSpecifiedDims(Indices);
   if (Specified > Self.dim())
-    fail(ErrorKind::IndexError,
-         "too many indices for tensor of dimension " +
-             std::to_string(Self.dim()));
+    fail(ErrorKind::IndexError, "too many indices for tensor of dimension " +
+                                    std::to_string(Self.dim()));
   Tensor Result = Self;
   int64_t Dim = 0;
   for (size_t RealDim = 0; RealDim < Indices.size(); ++RealDim) {
@@ -161,17 +161,17 @@ Tensor applySlicing(const Tensor &Self, const std::vector<TensorIndex> &Indices,
 
 // What advanced indexing of Src by its index tensors reads or writes.
 struct AdvancedIndex {
-  Tensor Src;                 // Self, permuted if the indices were apart.
-  std::vector<Tensor> Index;  // The defined indices, broadcast (int64).
-  int64_t Before = 0;         // Unindexed dims of Src before the indexed.
+  Tensor Src;                // Self, permuted if the indices were apart.
+  std::vector<Tensor> Index; // The defined indices, broadcast (int64).
+  int64_t Before = 0;        // Unindexed dims of Src before the indexed.
   Shape IndexedSizes, IndexedStrides;
   Shape OutShape;
 };
 
 std::string maskError(const Tensor &Mask, int64_t J, const Tensor &Self,
                       int64_t SrcIdx) {
-  return "The shape of the mask " + shapeToString(Mask.sizes()) +
-         " at index " + std::to_string(J) +
+  return "The shape of the mask " + shapeToString(Mask.sizes()) + " at index " +
+         std::to_string(J) +
          " does not match the shape of the indexed tensor " +
          shapeToString(Self.sizes()) + " at index " + std::to_string(SrcIdx);
 }
@@ -224,10 +224,12 @@ AdvancedIndex makeInfo(const Tensor &Self, const std::vector<Tensor> &Orig) {
   // Indices that are not adjacent go to the front, with their dims.
   auto First = std::find_if(Indices.begin(), Indices.end(),
                             [](const Tensor &T) { return bool(T); });
-  auto Last = std::find_if(Indices.rbegin(), Indices.rend(),
-                           [](const Tensor &T) { return bool(T); })
-                  .base();
-  bool Adjacent = std::all_of(First, Last, [](const Tensor &T) { return bool(T); });
+  auto Last =
+      std::find_if(Indices.rbegin(), Indices.rend(), [](const Tensor &T) {
+        return bool(T);
+      }).base();
+  bool Adjacent =
+      std::all_of(First, Last, [](const Tensor &T) { return bool(T); });
   AdvancedIndex Info;
   Info.Src = Self;
   if (!Adjacent) {
@@ -301,9 +303,9 @@ void forEachIndexed(const AdvancedIndex &Info, const Tensor &Other, Fn F) {
   for (int64_t J = 0; J < NIdx; ++J)
     Base[2 + J] = Info.Index[J]->data();
   for (int64_t O = 0; O < NOps; ++O)
-    ESize[O] = static_cast<int64_t>(
-        elementSize(O == 0 ? Info.Src.dtype()
-                           : O == 1 ? Other.dtype() : DType::Int64));
+    ESize[O] = static_cast<int64_t>(elementSize(O == 0   ? Info.Src.dtype()
+                                                : O == 1 ? Other.dtype()
+                                                         : DType::Int64));
   std::vector<int64_t> Off(NOps, 0);
   Shape Counter(Rank, 0);
   for (int64_t E = 0; E < Numel; ++E) {
@@ -313,9 +315,10 @@ void forEachIndexed(const AdvancedIndex &Info, const Tensor &Other, Fn F) {
           *reinterpret_cast<const int64_t *>(Base[2 + J] + Off[2 + J] * 8);
       int64_t Size = Info.IndexedSizes[J];
       if (Idx < -Size || Idx >= Size)
-        fail(ErrorKind::IndexError,
-             "index " + std::to_string(Idx) + " is out of bounds for dimension " +
-                 std::to_string(J) + " with size " + std::to_string(Size));
+        fail(ErrorKind::IndexError, "index " + std::to_string(Idx) +
+                                        " is out of bounds for dimension " +
+                                        std::to_string(J) + " with size " +
+                                        std::to_string(Size));
       SrcOff += (Idx < 0 ? Idx + Size : Idx) * Info.IndexedStrides[J];
     }
     F(Base[0] + SrcOff * ESize[0], Base[1] + Off[1] * ESize[1]);
@@ -389,8 +392,9 @@ void advancedIndexPut(const Tensor &Self, const std::vector<Tensor> &Indices,
         M = unsqueeze(M, -1);
       Tensor V = reshape(Value, {});
       Tensor S = Self;
-      maskedFillInPlace(S, M, isFloating(V.dtype()) ? Scalar(itemDouble(V))
-                                                    : Scalar(itemInt(V)));
+      maskedFillInPlace(S, M,
+                        isFloating(V.dtype()) ? Scalar(itemDouble(V))
+                                              : Scalar(itemInt(V)));
       return;
     }
   }

@@ -136,8 +136,8 @@ std::vector<Tensor> splitWithSizes(const Tensor &Src,
   if (Total != DimSize)
     fail("split_with_sizes expects split_sizes to sum exactly to " +
          std::to_string(DimSize) + " (input tensor's size at dimension " +
-         std::to_string(Dim) + "), but got split_sizes=" +
-         shapeToString(Sizes));
+         std::to_string(Dim) +
+         "), but got split_sizes=" + shapeToString(Sizes));
   std::vector<Tensor> Pieces;
   int64_t Start = 0;
   for (int64_t Len : Sizes) {
@@ -197,9 +197,9 @@ Tensor repeat(const Tensor &Src, const Shape &Repeats) {
     SrcStrides2.push_back(0);
     SrcStrides2.push_back(Expanded.strides()[D]);
   }
-  copyElements(asStrided(Out, Sizes2, OutStrides2, 0),
-               asStrided(Expanded, Sizes2, SrcStrides2,
-                         Expanded->storageOffset()));
+  copyElements(
+      asStrided(Out, Sizes2, OutStrides2, 0),
+      asStrided(Expanded, Sizes2, SrcStrides2, Expanded->storageOffset()));
   return Out;
 }
 

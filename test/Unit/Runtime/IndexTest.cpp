@@ -91,7 +91,8 @@ template <typename F> Tensors onCopy(const Tensor &X, F Fn) {
   return {Y};
 }
 
-Tensors setitem(const Tensor &X, const std::vector<TI> &Idx, const Tensor &Val) {
+Tensors setitem(const Tensor &X, const std::vector<TI> &Idx,
+                const Tensor &Val) {
   return onCopy(X, [&](Tensor &Y) { indexPut(Y, Idx, Val); });
 }
 
@@ -105,15 +106,24 @@ Tensors indexBw(const Tensor &X, const std::vector<TI> &Idx) {
 Tensors runOp(const std::string &Op, V I, Ps P) {
   using Fn = std::function<Tensors(V, Ps)>;
   static const std::map<std::string, Fn> Ops = {
-      {"cat", [](V I, Ps P) { return Tensors{cat({I[0], I[1]}, p(P, 0))}; }},
+      {"cat",
+       [](V I, Ps P) {
+         return Tensors{cat({I[0], I[1]}, p(P, 0))};
+       }},
       {"cat3",
-       [](V I, Ps P) { return Tensors{cat({I[0], I[1], I[2]}, p(P, 0))}; }},
+       [](V I, Ps P) {
+         return Tensors{cat({I[0], I[1], I[2]}, p(P, 0))};
+       }},
       {"cat1", [](V I, Ps P) { return Tensors{cat({I[0]}, p(P, 0))}; }},
       {"stack",
-       [](V I, Ps P) { return Tensors{stack({I[0], I[1]}, p(P, 0))}; }},
+       [](V I, Ps P) {
+         return Tensors{stack({I[0], I[1]}, p(P, 0))};
+       }},
       {"split", [](V I, Ps P) { return split(I[0], p(P, 0), p(P, 1)); }},
       {"split_sizes",
-       [](V I, Ps P) { return splitWithSizes(I[0], intParams(P, 1), p(P, 0)); }},
+       [](V I, Ps P) {
+         return splitWithSizes(I[0], intParams(P, 1), p(P, 0));
+       }},
       {"chunk", [](V I, Ps P) { return chunk(I[0], p(P, 0), p(P, 1)); }},
       {"unbind", [](V I, Ps P) { return unbind(I[0], p(P, 0)); }},
       {"repeat", [](V I, Ps P) { return Tensors{repeat(I[0], intParams(P))}; }},
@@ -150,9 +160,7 @@ Tensors runOp(const std::string &Op, V I, Ps P) {
                                  I[1], gradFor(Y.sizes(), Y.dtype()))};
        }},
       {"index_add",
-       [](V I, Ps P) {
-         return Tensors{indexAdd(I[0], p(P, 0), I[1], I[2])};
-       }},
+       [](V I, Ps P) { return Tensors{indexAdd(I[0], p(P, 0), I[1], I[2])}; }},
       {"masked_fill_f",
        [](V I, Ps P) { return Tensors{maskedFill(I[0], I[1], Scalar(P[0]))}; }},
       {"masked_fill_i",
@@ -179,21 +187,32 @@ Tensors runOp(const std::string &Op, V I, Ps P) {
        }},
       {"ix_int", [](V I, Ps) { return Tensors{index(I[0], {1})}; }},
       {"ix_negint", [](V I, Ps) { return Tensors{index(I[0], {-1})}; }},
-      {"ix_int_int", [](V I, Ps) { return Tensors{index(I[0], {1, -2})}; }},
+      {"ix_int_int",
+       [](V I, Ps) {
+         return Tensors{index(I[0], {1, -2})};
+       }},
       {"ix_int_big", [](V I, Ps) { return Tensors{index(I[0], {5})}; }},
-      {"ix_int2_big", [](V I, Ps) { return Tensors{index(I[0], {1, 5})}; }},
+      {"ix_int2_big",
+       [](V I, Ps) {
+         return Tensors{index(I[0], {1, 5})};
+       }},
       {"ix_none_int_big",
-       [](V I, Ps) { return Tensors{index(I[0], {TI::none(), 5})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {TI::none(), 5})};
+       }},
       {"ix_ell_int_big",
-       [](V I, Ps) { return Tensors{index(I[0], {TI::ellipsis(), 9})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {TI::ellipsis(), 9})};
+       }},
       {"ix_too_many",
-       [](V I, Ps) { return Tensors{index(I[0], {0, 0, 0, 0})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {0, 0, 0, 0})};
+       }},
       {"ix_slice",
        [](V I, Ps) { return Tensors{index(I[0], {TI::slice(1, 3)})}; }},
       {"ix_slice_step",
        [](V I, Ps) {
-         return Tensors{
-             index(I[0], {TI::slice({}, {}, 2), TI::slice(1, {})})};
+         return Tensors{index(I[0], {TI::slice({}, {}, 2), TI::slice(1, {})})};
        }},
       {"ix_slice_neg",
        [](V I, Ps) {
@@ -210,7 +229,9 @@ Tensors runOp(const std::string &Op, V I, Ps P) {
          return Tensors{index(I[0], {TI::none(), TI::ellipsis(), TI::none()})};
        }},
       {"ix_ell_int",
-       [](V I, Ps) { return Tensors{index(I[0], {TI::ellipsis(), 1})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {TI::ellipsis(), 1})};
+       }},
       {"ix_ell_twice",
        [](V I, Ps) {
          return Tensors{index(I[0], {TI::ellipsis(), 0, TI::ellipsis()})};
@@ -226,25 +247,35 @@ Tensors runOp(const std::string &Op, V I, Ps P) {
        }},
       {"ix_t0", [](V I, Ps) { return Tensors{index(I[0], {I[1]})}; }},
       {"ix_t0_mid",
-       [](V I, Ps) { return Tensors{index(I[0], {TI::slice(), I[1]})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {TI::slice(), I[1]})};
+       }},
       {"ix_t0_bool", [](V I, Ps) { return Tensors{index(I[0], {I[1]})}; }},
       {"ix_adv", [](V I, Ps) { return Tensors{index(I[0], {I[1]})}; }},
       {"ix_adv1",
-       [](V I, Ps) { return Tensors{index(I[0], {TI::slice(), I[1]})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {TI::slice(), I[1]})};
+       }},
       {"ix_adv_last",
-       [](V I, Ps) { return Tensors{index(I[0], {TI::ellipsis(), I[1]})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {TI::ellipsis(), I[1]})};
+       }},
       {"ix_adj",
        [](V I, Ps) {
          return Tensors{index(I[0], {TI::slice(), I[1], I[2]})};
        }},
       {"ix_adj_front",
-       [](V I, Ps) { return Tensors{index(I[0], {I[1], I[2]})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {I[1], I[2]})};
+       }},
       {"ix_nonadj",
        [](V I, Ps) {
          return Tensors{index(I[0], {I[1], TI::slice(), I[2]})};
        }},
       {"ix_int_between",
-       [](V I, Ps) { return Tensors{index(I[0], {I[1], 1, I[2]})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {I[1], 1, I[2]})};
+       }},
       {"ix_none_between",
        [](V I, Ps) {
          return Tensors{index(I[0], {I[1], TI::none(), I[2]})};
@@ -255,36 +286,49 @@ Tensors runOp(const std::string &Op, V I, Ps P) {
        }},
       {"ix_mask", [](V I, Ps) { return Tensors{index(I[0], {I[1]})}; }},
       {"ix_mask_mid",
-       [](V I, Ps) { return Tensors{index(I[0], {TI::slice(), I[1]})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {TI::slice(), I[1]})};
+       }},
       {"ix_mask_slice",
-       [](V I, Ps) { return Tensors{index(I[0], {I[1], TI::slice(1, 3)})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {I[1], TI::slice(1, 3)})};
+       }},
       {"ix_mask_idx",
-       [](V I, Ps) { return Tensors{index(I[0], {I[1], I[2]})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {I[1], I[2]})};
+       }},
       {"ix_none_adv",
        [](V I, Ps) {
          return Tensors{index(I[0], {TI::none(), I[1], TI::none(), I[2]})};
        }},
       {"ix_adv_int0d",
-       [](V I, Ps) { return Tensors{index(I[0], {I[1], I[2]})}; }},
+       [](V I, Ps) {
+         return Tensors{index(I[0], {I[1], I[2]})};
+       }},
       {"put_int", [](V I, Ps) { return setitem(I[0], {1}, I[1]); }},
       {"put_slice",
        [](V I, Ps) {
          return setitem(I[0], {TI::slice(), TI::slice(1, 3)}, I[1]);
        }},
-      {"put_ell", [](V I, Ps) { return setitem(I[0], {TI::ellipsis()}, I[1]); }},
+      {"put_ell",
+       [](V I, Ps) { return setitem(I[0], {TI::ellipsis()}, I[1]); }},
       {"put_false",
        [](V I, Ps) { return setitem(I[0], {TI::boolean(false)}, I[1]); }},
       {"put_none", [](V I, Ps) { return setitem(I[0], {TI::none()}, I[1]); }},
       {"put_adv", [](V I, Ps) { return setitem(I[0], {I[1]}, I[2]); }},
       {"put_adv1",
-       [](V I, Ps) { return setitem(I[0], {TI::slice(), I[1]}, I[2]); }},
+       [](V I, Ps) {
+         return setitem(I[0], {TI::slice(), I[1]}, I[2]);
+       }},
       {"put_nonadj",
        [](V I, Ps) {
          return setitem(I[0], {I[1], TI::slice(), I[2]}, I[3]);
        }},
       {"put_mask", [](V I, Ps) { return setitem(I[0], {I[1]}, I[2]); }},
       {"put_mask_mid",
-       [](V I, Ps) { return setitem(I[0], {TI::slice(), I[1]}, I[2]); }},
+       [](V I, Ps) {
+         return setitem(I[0], {TI::slice(), I[1]}, I[2]);
+       }},
       {"put_adv_sf",
        [](V I, Ps P) {
          return onCopy(I[0],
@@ -292,25 +336,30 @@ Tensors runOp(const std::string &Op, V I, Ps P) {
        }},
       {"put_int_sf",
        [](V I, Ps P) {
-         return onCopy(I[0], [&](Tensor &Y) { indexPut(Y, {1}, Scalar(P[0])); });
+         return onCopy(I[0],
+                       [&](Tensor &Y) { indexPut(Y, {1}, Scalar(P[0])); });
        }},
       {"put_acc",
        [](V I, Ps) {
-         return onCopy(I[0], [&](Tensor &Y) { indexPut(Y, {I[1]}, I[2], true); });
+         return onCopy(I[0],
+                       [&](Tensor &Y) { indexPut(Y, {I[1]}, I[2], true); });
        }},
       {"put_acc2",
        [](V I, Ps) {
-         return onCopy(I[0],
-                       [&](Tensor &Y) { indexPut(Y, {I[1], I[2]}, I[3], true); });
+         return onCopy(I[0], [&](Tensor &Y) {
+           indexPut(Y, {I[1], I[2]}, I[3], true);
+         });
        }},
       {"index_bw_adv", [](V I, Ps) { return indexBw(I[0], {I[1]}); }},
       {"index_bw_nonadj",
-       [](V I, Ps) { return indexBw(I[0], {I[1], TI::slice(), I[2]}); }},
+       [](V I, Ps) {
+         return indexBw(I[0], {I[1], TI::slice(), I[2]});
+       }},
       {"index_bw_mask", [](V I, Ps) { return indexBw(I[0], {I[1]}); }},
       {"index_bw_basic",
        [](V I, Ps) {
-         return indexBw(I[0], {TI::slice(1, {}), TI::none(),
-                               TI::slice({}, {}, 2)});
+         return indexBw(I[0],
+                        {TI::slice(1, {}), TI::none(), TI::slice({}, {}, 2)});
        }},
   };
   auto It = Ops.find(Op);
@@ -435,8 +484,9 @@ TEST_CASE("index: advanced indexing and joining copy") {
   Tensor Idx = makeTensor(DType::Int64, {2}, {0, 2});
   Tensor Mask = makeTensor(DType::Bool, {3}, {1, 0, 1});
   for (const Tensor &T :
-       {index(Base, {Idx}), index(Base, {Mask}), index(Base, {TI::boolean(true)}),
-        cat({Base}, 0), stack({Base}, 0), repeat(Base, {1, 1}),
+       {index(Base, {Idx}), index(Base, {Mask}),
+        index(Base, {TI::boolean(true)}), cat({Base}, 0), stack({Base}, 0),
+        repeat(Base, {1, 1}),
         gather(Base, 0, makeTensor(DType::Int64, {1, 4}, {0, 1, 2, 0})),
         indexSelect(Base, 0, Idx),
         maskedFill(Base, reshape(Mask, {3, 1}), Scalar(0.0))})
