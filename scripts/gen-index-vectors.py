@@ -74,6 +74,12 @@ INPUTS = {
     "vi0": torch.tensor(-5),
     "vf0": torch.tensor(-5.0),
     "vf": torch.arange(6.0).reshape(3, 2) - 9,
+    "f21": torch.tensor([[0.5], [-1.0]]),
+    "f234": torch.arange(24.0).reshape(2, 3, 4) / 8,
+    "m234": (torch.arange(24).reshape(2, 3, 4) % 4) == 1,
+    "f43": torch.arange(12.0).reshape(4, 3) - 6,
+    "f42": torch.arange(8.0).reshape(4, 2) * -1,
+    "m41": torch.tensor([[True], [False], [False], [True]]),
 }
 NAMES = list(INPUTS)
 
@@ -201,6 +207,16 @@ OPS = {
     "index_bw_nonadj": lambda x, i, j: backward(lambda t: t[i, :, j])(x),
     "index_bw_mask": lambda x, m: backward(lambda t: t[m])(x),
     "index_bw_basic": lambda x: backward(lambda t: t[1:, None, ::2])(x),
+    "index_bw_adj": lambda x, i, j: backward(lambda t: t[:, i, j])(x),
+    # Strided (transposed) operands.
+    "cat_t": lambda a, b, d: torch.cat([a.t(), b], int(d)),
+    "split_t": lambda a, s: a.t().split(int(s), 1),
+    "repeat_t": lambda a, *r: a.t().repeat(*[int(v) for v in r]),
+    "gather_t": lambda a, i, d: torch.gather(a.t(), int(d), i),
+    "index_select_t": lambda a, i, d: torch.index_select(a.t(), int(d), i),
+    "ix_adv_t": lambda x, i, j: x.t()[i, j],
+    "put_adv_t": put(lambda y, i, v: y.t().__setitem__(i, v)),
+    "masked_fill_t_": put(lambda y, m, v: y.t().masked_fill_(m, v)),
 }
 
 CASES = [
@@ -345,6 +361,21 @@ CASES = [
     ("index_bw_adv", ["f34", "ix3"]), ("index_bw_adv", ["d23", "ixn"]),
     ("index_bw_nonadj", ["f34", "ix3", "ixn"]), ("index_bw_mask", ["f34", "m34"]),
     ("index_bw_basic", ["f34"]),
+    ("index_bw_adj", ["f234", "ix22", "ix21"]), ("index_bw_adj", ["f234", "ix3x1", "ixn"]),
+    ("index_bw_mask", ["f234", "m234"]), ("index_bw_mask", ["f234", "m23"]),
+    ("index_add", ["f34", "ix2", "f21", 0]), ("index_add", ["f34", "ix2", "f21", 1]),
+    ("ix_mask", ["i234", "m234"]), ("put_mask", ["f234", "m234", "vf0"]),
+    ("put_acc", ["f234", "m23", "v4"]), ("put_acc", ["f234", "m234", "f234"]),
+    ("cat_t", ["f34", "f43", 0]), ("cat_t", ["f34", "f42", 1]), ("cat_t", ["f34", "v4", 1]),
+    ("cat_t", ["f34", "f34", 0]),
+    ("split_t", ["i24", 3]), ("repeat_t", ["f34", 2, 1]), ("repeat_t", ["d23", 1, 1, 2]),
+    ("gather_t", ["f34", "gx32", 1]), ("gather_t", ["f34", "ix22", 0]),
+    ("index_select_t", ["f34", "ix3", 0]), ("index_select_t", ["f34", "ix2", 1]),
+    ("index_select_t", ["f34", "ix3", 1]),
+    ("ix_adv_t", ["f34", "ix3", "ix2"]) , ("ix_adv_t", ["f34", "ixb", "ix2"]),
+    ("put_adv_t", ["f34", "ixb", "vf0"]), ("put_adv_t", ["i24", "ix3", "vi2"]),
+    ("masked_fill_t_", ["f34", "m3", 7.0]), ("masked_fill_t_", ["f34", "m41", 7.0]),
+    ("masked_fill_t_", ["f34", "m4", 7.0]),
 ]
 
 DTYPE = {torch.bool: "Bool", torch.int64: "Int64", torch.float32: "Float32",

@@ -361,6 +361,39 @@ Tensors runOp(const std::string &Op, V I, Ps P) {
          return indexBw(I[0],
                         {TI::slice(1, {}), TI::none(), TI::slice({}, {}, 2)});
        }},
+      {"index_bw_adj",
+       [](V I, Ps) {
+         return indexBw(I[0], {TI::slice(), I[1], I[2]});
+       }},
+      {"cat_t",
+       [](V I, Ps P) {
+         return Tensors{cat({t(I[0]), I[1]}, p(P, 0))};
+       }},
+      {"split_t", [](V I, Ps P) { return split(t(I[0]), p(P, 0), 1); }},
+      {"repeat_t",
+       [](V I, Ps P) { return Tensors{repeat(t(I[0]), intParams(P))}; }},
+      {"gather_t",
+       [](V I, Ps P) { return Tensors{gather(t(I[0]), p(P, 0), I[1])}; }},
+      {"index_select_t",
+       [](V I, Ps P) { return Tensors{indexSelect(t(I[0]), p(P, 0), I[1])}; }},
+      {"ix_adv_t",
+       [](V I, Ps) {
+         return Tensors{index(t(I[0]), {I[1], I[2]})};
+       }},
+      {"put_adv_t",
+       [](V I, Ps) {
+         return onCopy(I[0], [&](Tensor &Y) {
+           Tensor T = t(Y);
+           indexPut(T, {I[1]}, I[2]);
+         });
+       }},
+      {"masked_fill_t_",
+       [](V I, Ps P) {
+         return onCopy(I[0], [&](Tensor &Y) {
+           Tensor T = t(Y);
+           maskedFillInPlace(T, I[1], Scalar(P[0]));
+         });
+       }},
   };
   auto It = Ops.find(Op);
   REQUIRE_MESSAGE(It != Ops.end(), "no runtime implementation of " << Op);
