@@ -306,24 +306,31 @@ void forEachIndexed(const AdvancedIndex &Info, const Tensor &Other, Fn F) {
     ESize[O] = static_cast<int64_t>(elementSize(O == 0   ? Info.Src.dtype()
                                                 : O == 1 ? Other.dtype()
                                                          : DType::Int64));
+  // The innermost dimension is a tight loop; an odometer walks the rest.
+  int64_t Inner = Rank == 0 ? 1 : Sizes[Rank - 1];
+  std::vector<int64_t> InnerStride(NOps, 0);
+  for (int64_t O = 0; Rank > 0 && O < NOps; ++O)
+    InnerStride[O] = Strides[O][Rank - 1];
   std::vector<int64_t> Off(NOps, 0);
   Shape Counter(Rank, 0);
-  for (int64_t E = 0; E < Numel; ++E) {
-    int64_t SrcOff = Off[0];
-    for (int64_t J = 0; J < NIdx; ++J) {
-      int64_t Idx =
-          *reinterpret_cast<const int64_t *>(Base[2 + J] + Off[2 + J] * 8);
-      int64_t Size = Info.IndexedSizes[J];
-      if (Idx < -Size || Idx >= Size)
-        fail(ErrorKind::IndexError, "index " + std::to_string(Idx) +
-                                        " is out of bounds for dimension " +
-                                        std::to_string(J) + " with size " +
-                                        std::to_string(Size));
-      SrcOff += (Idx < 0 ? Idx + Size : Idx) * Info.IndexedStrides[J];
+  for (int64_t Row = 0; Row < Numel / Inner; ++Row) {
+    for (int64_t K = 0; K < Inner; ++K) {
+      int64_t SrcOff = Off[0] + K * InnerStride[0];
+      for (int64_t J = 0; J < NIdx; ++J) {
+        int64_t Idx = reinterpret_cast<const int64_t *>(
+            Base[2 + J])[Off[2 + J] + K * InnerStride[2 + J]];
+        int64_t Size = Info.IndexedSizes[J];
+        if (Idx < -Size || Idx >= Size)
+          fail(ErrorKind::IndexError, "index " + std::to_string(Idx) +
+                                          " is out of bounds for dimension " +
+                                          std::to_string(J) + " with size " +
+                                          std::to_string(Size));
+        SrcOff += (Idx < 0 ? Idx + Size : Idx) * Info.IndexedStrides[J];
+      }
+      F(Base[0] + SrcOff * ESize[0],
+        Base[1] + (Off[1] + K * InnerStride[1]) * ESize[1]);
     }
-    F(Base[0] + SrcOff * ESize[0], Base[1] + Off[1] * ESize[1]);
-    // Odometer over the output shape.
-    for (int64_t D = Rank - 1; D >= 0; --D) {
+    for (int64_t D = Rank - 2; D >= 0; --D) {
       if (++Counter[D] < Sizes[D]) {
         for (int64_t O = 0; O < NOps; ++O)
           Off[O] += Strides[O][D];
