@@ -249,6 +249,7 @@ CASES = [
     ("chunk", ["v4", 3, 0]), ("chunk", ["e0", 3, 0]), ("chunk", ["e04", 2, 0]),
     ("chunk", ["f34", 9, -1]), ("chunk", ["f34", 0, 0]), ("chunk", ["s0", 1, 0]),
     ("unbind", ["f34", 1]), ("unbind", ["i234", -3]), ("unbind", ["e04", 0]),
+    ("unbind", ["s0", 0]), ("unbind", ["f34", 2]),
     # repeat.
     ("repeat", ["f34", 2, 1]), ("repeat", ["v4", 2, 3]), ("repeat", ["i24", 1, 2, 2]),
     ("repeat", ["b34", 0, 2]), ("repeat", ["s0", 2, 3]), ("repeat", ["f14", 3, 1]),
