@@ -1,1 +1,2 @@
-// Placeholder: filled in by the work on issue 3.
+// Placeholder.
+#include "Autograd/Functions.h"
