@@ -42,7 +42,8 @@ Tensor add(const Tensor &A, const Tensor &B, Scalar Alpha) {
 
 Tensor sub(const Tensor &A, const Tensor &B, Scalar Alpha) {
   Tensor R = rt::sub(A, B, Alpha);
-  recordNode("SubBackward0", {&A, &B}, R,
+  // `2 - t` is torch.rsub(t, 2) in PyTorch.
+  recordNode(A->isWrappedNumber() ? "RsubBackward1" : "SubBackward0", {&A, &B}, R,
              [Alpha](FunctionNode &, const TensorList &G) -> TensorList {
                return {G[0], negate(scaled(G[0], Alpha))};
              });

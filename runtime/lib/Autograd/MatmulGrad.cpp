@@ -67,6 +67,17 @@ Tensor unsafeView(const Tensor &Src, const Shape &Sizes) {
   return R;
 }
 
+/// ATen's in-place squeeze_(0) of the vector-matrix case.
+Tensor squeezeRow(const Tensor &Src) {
+  Tensor R = rt::squeeze(Src, 0);
+  recordNode("SqueezeBackward3", {&Src}, R,
+             [In = Src.sizes()](FunctionNode &,
+                                const TensorList &G) -> TensorList {
+               return {rt::reshape(G[0], In)};
+             });
+  return R;
+}
+
 } // namespace
 
 Tensor mm(const Tensor &A, const Tensor &B) {
@@ -98,7 +109,7 @@ Tensor matmul(const Tensor &A, const Tensor &B) {
   if (DimA == 2 && DimB == 1)
     return mv(A, B);
   if (DimA == 1 && DimB == 2)
-    return ag::squeeze(ag::mm(ag::unsqueeze(A, 0), B), 0);
+    return squeezeRow(ag::mm(ag::unsqueeze(A, 0), B));
   if (DimA == 2 && DimB == 2)
     return ag::mm(A, B);
   if (DimA >= 3 && DimB <= 2) {
