@@ -387,3 +387,293 @@ TEST_CASE("autograd gradients match float64 finite differences") {
   CHECK(Skipped == 3);
   CHECK(Checked + Skipped == static_cast<int>(sizeof(Cases) / sizeof(Cases[0])));
 }
+
+namespace {
+
+void expectError(const std::function<void()> &Fn, const std::string &Msg) {
+  try {
+    Fn();
+    FAIL("no error, expected: " << Msg);
+  } catch (const TensorError &E) {
+    CHECK(E.kind() == ErrorKind::RuntimeError);
+    CHECK(std::string(E.what()) == Msg);
+  }
+}
+
+Tensor ones34() {
+  Tensor X = ones({3, 4});
+  setRequiresGrad(X, true);
+  return X;
+}
+
+} // namespace
+
+TEST_CASE("autograd error messages match PyTorch") {
+  // The expected texts are the oracle's, written by the generator.
+  Tensor X = ones34();
+  // makeTensor, not ones(): the version counts in the messages start at 0.
+  Tensor W = leaf(DType::Float32, {3}, {1, 1, 1});
+  expectError(
+      [&] {
+        Tensor Y = ag::exp(X);
+        Tensor Z = ag::mul(ag::sum(Y), ag::sum(ag::sigmoid(Y)));
+        ag::addInPlace(Y, num(1.0));
+        backward(Z);
+      },
+      message("modified_output"));
+  expectError(
+      [&] {
+        Tensor Y = ag::mul(X, num(2.0));
+        Tensor Z = ag::mul(Y, Y);
+        ag::addInPlace(Y, num(1.0));
+        backward(ag::sum(Z));
+      },
+      message("modified_rebased_input"));
+  expectError(
+      [&] {
+        Tensor Z = ag::mul(W, W);
+        {
+          NoGradGuard NoGrad;
+          ag::mulInPlace(W, num(2.0));
+        }
+        backward(ag::sum(Z));
+      },
+      message("modified_leaf"));
+  expectError(
+      [&] {
+        Tensor Y = ag::sum(ag::mul(X, X));
+        backward(Y);
+        backward(Y);
+      },
+      message("backward_twice"));
+  expectError([&] { backward(ag::mul(X, num(2.0))); },
+              message("implicit_scalar"));
+  expectError([&] { backward(ag::sum(ones({2}))); }, message("no_grad_fn"));
+  expectError([&] { backward(ag::mul(X, num(2.0)), ones({4})); },
+              message("shape_mismatch"));
+  expectError([&] { setRequiresGrad(ones({2}, DType::Int64), true); },
+              message("int_requires_grad"));
+  expectError([&] { setRequiresGrad(ag::mul(X, num(2.0)), false); },
+              message("non_leaf_requires_grad"));
+  expectError([&] { ag::addInPlace(X, num(1.0)); }, message("leaf_inplace"));
+  expectError([&] { ag::zeroInPlace(X); }, message("leaf_inplace"));
+  // Checked with the oracle: x.grad = torch.ones(4) / torch.ones(3).double().
+  expectError([&] { setGrad(W, ones({4})); },
+              "assigned grad has data of a different size");
+  expectError([&] { setGrad(W, ones({3}, DType::Float64)); },
+              "assigned grad has data of a different type");
+  // PyTorch records CopySlices here; Janus refuses instead.
+  expectError(
+      [&] {
+        Tensor Buf = zeros({3, 4});
+        Tensor Row = ag::select(Buf, 0, 0);
+        ag::copyInPlace(Row, ag::mul(ones34(), num(1.0)));
+      },
+      "in-place modification of a view of a tensor that requires grad is "
+      "not supported by Janus yet");
+}
+
+TEST_CASE("autograd accumulates, resets and zeroes .grad") {
+  Tensor X = leaf(DType::Float32, {3}, {1, 2, 3});
+  CHECK(isLeaf(X));
+  CHECK(requiresGrad(X));
+  CHECK_FALSE(grad(X));
+  backward(ag::sum(ag::mul(X, X)));
+  CHECK(valuesOf(grad(X)) == std::vector<double>{2, 4, 6});
+  Tensor First = grad(X);
+  backward(ag::sum(ag::mul(X, num(3.0))));
+  // The second backward adds in place, as PyTorch does.
+  CHECK(valuesOf(grad(X)) == std::vector<double>{5, 7, 9});
+  CHECK(grad(X).get() == First.get());
+  zeroInPlace(First); // x.grad.zero_()
+  backward(ag::sum(X));
+  CHECK(valuesOf(grad(X)) == std::vector<double>{1, 1, 1});
+  setGrad(X, Tensor()); // x.grad = None
+  CHECK_FALSE(grad(X));
+  backward(ag::sum(ag::mul(X, num(2.0))));
+  CHECK(valuesOf(grad(X)) == std::vector<double>{2, 2, 2});
+  // A float32 leaf in a float64 expression gets a float32 gradient.
+  Tensor Y = leaf(DType::Float32, {2}, {1, 2});
+  Tensor D = makeTensor(DType::Float64, {2}, {0.5, 4});
+  Tensor R = ag::mul(Y, D);
+  CHECK(R.dtype() == DType::Float64);
+  backward(ag::sum(R));
+  CHECK(grad(Y).dtype() == DType::Float32);
+  CHECK(valuesOf(grad(Y)) == std::vector<double>{0.5, 4});
+  // Explicit gradient on a leaf root.
+  Tensor L = leaf(DType::Float32, {2}, {1, 2});
+  backward(L, makeTensor(DType::Float32, {2}, {3, 4}));
+  CHECK(valuesOf(grad(L)) == std::vector<double>{3, 4});
+}
+
+TEST_CASE("autograd grad mode, detach and optimizer updates") {
+  Tensor X = leaf(DType::Float32, {2}, {1, 2});
+  CHECK(isGradEnabled());
+  {
+    NoGradGuard NoGrad;
+    CHECK_FALSE(isGradEnabled());
+    Tensor Y = ag::mul(X, X);
+    CHECK_FALSE(requiresGrad(Y));
+    CHECK(gradFnName(Y) == nullptr);
+    CHECK(Y->autogradMeta() == nullptr); // nothing recorded, no overhead
+  }
+  CHECK(isGradEnabled());
+
+  Tensor D = ag::detach(X);
+  CHECK_FALSE(requiresGrad(D));
+  CHECK(isLeaf(D));
+  CHECK(D->storage() == X->storage());
+  addInPlace(D, num(1.0)); // writes through to x and bumps its version
+  CHECK(valuesOf(X) == std::vector<double>{2, 3});
+  CHECK(X->storage()->version() == 1);
+
+  // p -= lr * p.grad under no_grad: allowed, bumps the version, p stays a
+  // leaf that requires grad.
+  Tensor P = leaf(DType::Float32, {2}, {1, -1});
+  backward(ag::sum(ag::mul(P, P)));
+  uint64_t Before = P->storage()->version();
+  {
+    NoGradGuard NoGrad;
+    ag::subInPlace(P, ag::mul(num(0.1), grad(P)));
+  }
+  CHECK(P->storage()->version() == Before + 1);
+  CHECK(isLeaf(P));
+  CHECK(requiresGrad(P));
+  std::vector<double> V = valuesOf(P);
+  CHECK(V[0] == doctest::Approx(0.8));
+  CHECK(V[1] == doctest::Approx(-0.8));
+}
+
+TEST_CASE("autograd in-place ops rebase history") {
+  Tensor X = ones34();
+  Tensor Y = ag::mul(X, num(2.0));
+  ag::mulInPlace(Y, num(3.0));
+  CHECK(std::string(gradFnName(Y)) == "MulBackward0");
+  CHECK_FALSE(isLeaf(Y));
+  backward(ag::sum(Y));
+  CHECK(valuesOf(grad(X)) == std::vector<double>(12, 6.0));
+
+  // A tensor that does not require grad takes the operand's history.
+  Tensor A = zeros({4});
+  Tensor B = leaf(DType::Float32, {4}, {1, 2, 3, 4});
+  ag::addInPlace(A, B);
+  CHECK(std::string(gradFnName(A)) == "AddBackward0");
+  CHECK_FALSE(isLeaf(A));
+  CHECK(requiresGrad(A));
+  backward(ag::sum(ag::mul(A, A)));
+  CHECK(valuesOf(grad(B)) == std::vector<double>{2, 4, 6, 8});
+
+  // Plain tensors: a kernel call, nothing recorded.
+  Tensor C = zeros({2});
+  ag::fillInPlace(C, 1.5);
+  CHECK(C->autogradMeta() == nullptr);
+  CHECK(valuesOf(C) == std::vector<double>{1.5, 1.5});
+}
+
+TEST_CASE("autograd retain_graph and freeing the graph") {
+  int64_t Nodes = liveNodeCount();
+  {
+    Tensor X = leaf(DType::Float32, {3}, {1, 2, 3});
+    Tensor Y = ag::sum(ag::exp(ag::mul(X, X)));
+    CHECK(liveNodeCount() == Nodes + 4); // Mul, Exp, Sum, AccumulateGrad
+    backward(Y, Tensor(), /*RetainGraph=*/true);
+    std::vector<double> Once = valuesOf(grad(X));
+    backward(Y); // saved tensors still there; frees them afterwards
+    std::vector<double> Twice = valuesOf(grad(X));
+    for (size_t I = 0; I < 3; ++I)
+      CHECK(Twice[I] == doctest::Approx(2 * Once[I]));
+    expectError([&] { backward(Y); }, message("backward_twice"));
+    // Nodes without saved tensors can run again, as in PyTorch.
+    Tensor Z = ag::sum(ag::add(X, X));
+    backward(Z);
+    backward(Z);
+  }
+  // Dropping the roots frees every node (no cycles through saved outputs).
+  CHECK(liveNodeCount() == Nodes);
+  {
+    Tensor X = leaf(DType::Float32, {3}, {1, 2, 3});
+    Tensor Y = ag::mul(ag::sigmoid(ag::tanh(ag::sqrt(ag::exp(X)))), num(2.0));
+    ag::addInPlace(Y, num(1.0));
+    backward(ag::sum(ag::softmax(Y, 0)));
+  }
+  CHECK(liveNodeCount() == Nodes);
+}
+
+TEST_CASE("autograd gradFnName and the graph's edges") {
+  Tensor X = ones34();
+  CHECK(gradFnName(X) == nullptr);
+  Tensor Y = ag::mul(X, num(2.0));
+  CHECK(std::string(gradFnName(Y)) == "MulBackward0");
+  // (x * 2).grad_fn.next_functions == ((AccumulateGrad, 0), (None, 0)).
+  std::shared_ptr<Node> F = gradFn(Y);
+  REQUIRE(F->NextEdges.size() == 2);
+  CHECK(std::string(F->NextEdges[0].Fn->name()) == "AccumulateGrad");
+  CHECK_FALSE(F->NextEdges[1].valid());
+  CHECK(std::string(gradFnName(ag::sum(Y))) == "SumBackward0");
+  CHECK(std::string(gradFnName(ag::t(Y))) == "TBackward0");
+  // Results of non-differentiable ops carry no autograd state.
+  CHECK(argmax(Y)->autogradMeta() == nullptr);
+  CHECK(compare(CompareOp::Gt, Y, num(0.0))->autogradMeta() == nullptr);
+  CHECK_FALSE(requiresGrad(ag::max(Y, 1, false).second));
+  // to() and contiguous() of a tensor that needs no conversion return it.
+  CHECK(ag::to(Y, DType::Float32).get() == Y.get());
+  CHECK(ag::contiguous(Y).get() == Y.get());
+}
+
+TEST_CASE("autograd gradients at kinks follow PyTorch 1.13") {
+  // Values printed by the oracle (torch 1.13) for the same inputs.
+  auto GradOf = [](std::function<Tensor(const Tensor &, const Tensor &)> F,
+                   std::vector<double> A, std::vector<double> B) {
+    Tensor X = leaf(DType::Float32, {int64_t(A.size())}, A);
+    Tensor Y = leaf(DType::Float32, {int64_t(B.size())}, B);
+    Tensor Out = F(X, Y);
+    backward(Out.dim() ? ag::sum(Out) : Out);
+    return std::make_pair(grad(X) ? valuesOf(grad(X)) : std::vector<double>{},
+                          grad(Y) ? valuesOf(grad(Y)) : std::vector<double>{});
+  };
+  using P = std::pair<std::vector<double>, std::vector<double>>;
+  auto Unary = [](Tensor (*F)(const Tensor &)) {
+    return [F](const Tensor &X, const Tensor &) { return F(X); };
+  };
+  CHECK(GradOf([](const Tensor &X, const Tensor &) { return ag::max(X); },
+               {1, 3, 3, 2}, {0})
+            .first == std::vector<double>{0, 0.5, 0.5, 0});
+  CHECK(GradOf([](const Tensor &X,
+                  const Tensor &) { return ag::max(X, 0, false).first; },
+               {1, 3, 3, 2}, {0})
+            .first == std::vector<double>{0, 1, 0, 0});
+  CHECK(GradOf([](const Tensor &X, const Tensor &Y) {
+          return ag::maximum(X, Y);
+        }, {1, 2}, {1, 3}) == P{{0.5, 0}, {0.5, 1}});
+  CHECK(GradOf([](const Tensor &X, const Tensor &Y) {
+          return ag::minimum(X, Y);
+        }, {1, 2}, {1, 3}) == P{{0.5, 1}, {0.5, 0}});
+  CHECK(GradOf([](const Tensor &X, const Tensor &) { return ag::norm(X); },
+               {0, 0}, {0})
+            .first == std::vector<double>{0, 0});
+  CHECK(GradOf(Unary(ag::abs), {0, -1, 2}, {0}).first ==
+        std::vector<double>{0, -1, 1});
+  CHECK(GradOf(Unary(ag::relu), {0, -1, 2}, {0}).first ==
+        std::vector<double>{0, 0, 1});
+  CHECK(GradOf(Unary(ag::relu), {NAN}, {0}).first == std::vector<double>{1});
+  std::vector<double> Sqrt = GradOf(Unary(ag::sqrt), {0, 4}, {0}).first;
+  CHECK(std::isinf(Sqrt[0]));
+  CHECK(Sqrt[1] == 0.25);
+  CHECK(GradOf([](const Tensor &X,
+                  const Tensor &) { return ag::clamp(X, Scalar(-1.0), Scalar(1.0)); },
+               {-1, 1, 0, 2}, {0})
+            .first == std::vector<double>{1, 1, 1, 0});
+  CHECK(GradOf([](const Tensor &X, const Tensor &) { return ag::std(X); },
+               {1, 1}, {0})
+            .first == std::vector<double>{0, 0});
+  CHECK(GradOf([](const Tensor &X,
+                  const Tensor &) { return ag::pow(X, num(0.0)); },
+               {0, 2}, {0})
+            .first == std::vector<double>{0, 0});
+  P Pow = GradOf([](const Tensor &X, const Tensor &Y) { return ag::pow(X, Y); },
+                 {0, 0}, {0, -1});
+  CHECK(Pow.first[0] == 0);
+  CHECK(Pow.first[1] == -INFINITY);
+  CHECK(Pow.second[0] == 0);
+  CHECK(Pow.second[1] == -INFINITY);
+}
