@@ -61,6 +61,15 @@ def mlp(x, w1, b1, w2, b2):
     return -(logp * ONEHOT).sum() / 2
 
 
+def buffer_rows(a, b):
+    # Rows of a buffer that does not require grad, written in place.
+    buf = torch.zeros(2, 4)
+    buf[0].copy_(a[0] * b)
+    buf[1].copy_(b)
+    buf[1].mul_(a[2])
+    return buf
+
+
 # Name -> function of (inputs..., params...).
 OPS = {
     "add": lambda a, b: a + b,
@@ -142,6 +151,10 @@ OPS = {
     "icopy": inplace_on_copy(lambda y, b: y.copy_(b)),
     "izero_add": lambda a, b: inplace_on_copy(lambda y: y.zero_())(a) + b,
     "ifill_mul": lambda a, b: inplace_on_copy(lambda y: y.fill_(0.5))(a) * b,
+    "view_imul": lambda a, b: inplace_on_copy(lambda y: y[1].mul_(b))(a),
+    "view_slice_iadd": lambda a, b: inplace_on_copy(
+        lambda y: y.t()[1:3].add_(b[:2].unsqueeze(1), alpha=2))(a),
+    "buffer_rows": buffer_rows,
     "inplace_chain": lambda a, b: inplace_on_copy(
         lambda y, b: y.mul_(b).add_(b, alpha=0.5))(a.exp(), b),
 }
@@ -189,6 +202,8 @@ CASES = [
     ("iadd", ["a", "b"]), ("isub_alpha", ["a", "c"]), ("imul", ["a", "b"]),
     ("idiv", ["a", "p"]), ("icopy", ["a", "c"]), ("izero_add", ["a", "b"]),
     ("ifill_mul", ["a", "b"]), ("inplace_chain", ["a", "b"]),
+    ("view_imul", ["a", "b"]), ("view_slice_iadd", ["a", "b"]),
+    ("buffer_rows", ["a", "b"]),
 ]
 
 

@@ -51,8 +51,16 @@ Node::~Node() { --LiveNodes; }
 //===--- Saved tensors ------------------------------------------------------===//
 
 SavedTensor::SavedTensor(const Tensor &T, bool IsOutput)
-    : Data(IsOutput ? alias(T) : T), Version(T->storage()->version()),
-      IsOutput(IsOutput) {}
+    : Data(T), Version(T->storage()->version()), IsOutput(IsOutput) {
+  AutogradMeta *M = T->autogradMeta();
+  if (IsOutput) {
+    Data = alias(T);
+  } else if (M && M->ViewBase) {
+    Data = alias(T);
+    ViewGradFn = M->GradFn;
+    ViewOutputNr = M->OutputNr;
+  }
+}
 
 Tensor SavedTensor::unpack(const Node &Owner) const {
   if (Released)
@@ -77,6 +85,10 @@ Tensor SavedTensor::unpack(const Node &Owner) const {
     } else if (AutogradMeta *M = Data->autogradMeta(); M && M->GradFn) {
       Msg += ", which is output " + std::to_string(M->OutputNr) + " of ";
       Msg += M->GradFn->name();
+      Msg += ",";
+    } else if (std::shared_ptr<Node> F = ViewGradFn.lock()) {
+      Msg += ", which is output " + std::to_string(ViewOutputNr) + " of ";
+      Msg += F->name();
       Msg += ",";
     }
     Msg += " is at version " + std::to_string(Now) + "; expected version " +

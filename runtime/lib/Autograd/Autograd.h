@@ -46,9 +46,13 @@ struct AutogradMeta {
   /// Set on leaves by setRequiresGrad; non-leaves require grad through
   /// GradFn.
   bool RequiresGrad = false;
-  /// Set on the results of view ops recorded in grad mode (in-place writes
-  /// through them are refused, see Functions.h).
-  bool IsView = false;
+  /// For the results of view ops run in grad mode: the tensor whose storage
+  /// they view (never itself a view). In-place writes through the view
+  /// rebase the base's history (CopySlices).
+  Tensor ViewBase;
+  /// A view of a tensor that requires grad, made under no_grad: PyTorch
+  /// forbids writing through it in grad mode.
+  bool NoGradView = false;
   Tensor Grad;
   std::shared_ptr<Node> GradFn;
   uint32_t OutputNr = 0;
@@ -73,6 +77,10 @@ public:
 
 private:
   Tensor Data;
+  /// For a saved view: its grad_fn when saved (the view itself is not kept,
+  /// as it holds its base, whose history may hold this node).
+  std::weak_ptr<Node> ViewGradFn;
+  uint32_t ViewOutputNr = 0;
   uint64_t Version = 0;
   bool IsOutput = false;
   bool Released = false;

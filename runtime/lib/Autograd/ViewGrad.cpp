@@ -2,9 +2,8 @@
 //
 // ag:: view ops (their gradient is the inverse shape change, a sum over
 // expanded dims, or a zero tensor with the gradient written into the same
-// slice), contiguous/clone/to and detach. Views recorded in grad mode are
-// marked so that in-place writes through them can be refused (no
-// CopySlices yet).
+// slice), contiguous/clone/to and detach. Views made in grad mode remember
+// their base, for in-place writes through them (CopySlices, InPlaceGrad.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,9 +19,14 @@ namespace {
 /// Records a view-like node; R is a view of Src when it shares its storage.
 Tensor viewNode(const char *Name, const Tensor &Src, const Tensor &R,
                 FunctionNode::BackwardFn Fn) {
-  if (isGradEnabled() && R.get() != Src.get() &&
-      R->storage() == Src->storage())
-    autogradMeta(R).IsView = true;
+  if (R.get() != Src.get() && R->storage() == Src->storage()) {
+    if (isGradEnabled()) {
+      AutogradMeta *M = Src->autogradMeta();
+      autogradMeta(R).ViewBase = M && M->ViewBase ? M->ViewBase : Src;
+    } else if (requiresGrad(Src)) {
+      autogradMeta(R).NoGradView = true;
+    }
+  }
   recordNode(Name, {&Src}, R, std::move(Fn));
   return R;
 }

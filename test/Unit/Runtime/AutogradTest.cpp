@@ -228,6 +228,30 @@ const std::map<std::string, OpFn> &ops() {
          return ag::mul(
              onCopy(I[0], [](Tensor &Y) { ag::fillInPlace(Y, 0.5); }), I[1]);
        }},
+      {"view_imul",
+       [](V I, P) {
+         return onCopy(I[0], [&](Tensor &Y) {
+           Tensor Row = ag::select(Y, 0, 1);
+           ag::mulInPlace(Row, I[1]);
+         });
+       }},
+      {"view_slice_iadd",
+       [](V I, P) {
+         return onCopy(I[0], [&](Tensor &Y) {
+           Tensor Cols = ag::slice(ag::t(Y), 0, 1, 3);
+           ag::addInPlace(Cols, ag::unsqueeze(ag::slice(I[1], 0, {}, 2), 1),
+                          2);
+         });
+       }},
+      {"buffer_rows",
+       [](V I, P) {
+         Tensor Buf = zeros({2, 4}, I[0].dtype());
+         Tensor Row0 = ag::select(Buf, 0, 0), Row1 = ag::select(Buf, 0, 1);
+         ag::copyInPlace(Row0, ag::mul(ag::select(I[0], 0, 0), I[1]));
+         ag::copyInPlace(Row1, I[1]);
+         ag::mulInPlace(Row1, ag::select(I[0], 0, 2));
+         return Buf;
+       }},
       {"inplace_chain",
        [](V I, P) {
          return onCopy(ag::exp(I[0]), [&](Tensor &Y) {
@@ -462,15 +486,64 @@ TEST_CASE("autograd error messages match PyTorch") {
               "assigned grad has data of a different size");
   expectError([&] { setGrad(W, ones({3}, DType::Float64)); },
               "assigned grad has data of a different type");
-  // PyTorch records CopySlices here; Janus refuses instead.
+}
+
+TEST_CASE("autograd in-place ops on views rebase the base (CopySlices)") {
+  // Expected values printed by the oracle (torch 1.13) for the same code.
+  Tensor X = ones34();
+  Tensor Y = ag::mul(X, num(2.0));
+  Tensor V = ag::select(Y, 0, 1);
+  ag::mulInPlace(V, num(3.0));
+  CHECK(std::string(gradFnName(V)) == "AsStridedBackward0");
+  CHECK(std::string(gradFnName(Y)) == "CopySlices");
+  Tensor Weights = reshape(arange(Scalar(0.0), Scalar(12.0)), {3, 4});
+  backward(ag::sum(ag::mul(Y, Weights)));
+  CHECK(valuesOf(grad(X)) == std::vector<double>{0, 2, 4, 6, 24, 30, 36, 42,
+                                                  16, 18, 20, 22});
+
+  // Filling rows of a buffer that does not require grad.
+  Tensor Buf = zeros({2, 3});
+  Tensor B = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor Row0 = ag::select(Buf, 0, 0), Row1 = ag::select(Buf, 0, 1);
+  ag::copyInPlace(Row0, ag::mul(B, num(2.0)));
+  ag::copyInPlace(Row1, ag::mul(B, B));
+  CHECK(std::string(gradFnName(Buf)) == "CopySlices");
+  CHECK_FALSE(isLeaf(Buf));
+  backward(ag::sum(Buf));
+  CHECK(valuesOf(grad(B)) == std::vector<double>{4, 6, 8});
+
+  // A view of a view (columns 1:3 of x.t()).
+  Tensor Z = ones34();
+  Tensor W = ag::mul(Z, num(1.0));
+  Tensor Cols = ag::slice(ag::t(W), 0, 1, 3);
+  ag::mulInPlace(Cols, num(2.0));
+  CHECK(std::string(gradFnName(Cols)) == "AsStridedBackward0");
+  backward(ag::sum(W));
+  CHECK(valuesOf(grad(Z)) ==
+        std::vector<double>{1, 2, 2, 1, 1, 2, 2, 1, 1, 2, 2, 1});
+
   expectError(
       [&] {
-        Tensor Buf = zeros({3, 4});
-        Tensor Row = ag::select(Buf, 0, 0);
-        ag::copyInPlace(Row, ag::mul(ones34(), num(1.0)));
+        Tensor R = ag::select(Z, 0, 0);
+        ag::addInPlace(R, num(1.0));
       },
-      "in-place modification of a view of a tensor that requires grad is "
-      "not supported by Janus yet");
+      "a view of a leaf Variable that requires grad is being used in an "
+      "in-place operation.");
+  expectError(
+      [&] {
+        Tensor R;
+        {
+          NoGradGuard NoGrad;
+          R = ag::select(Z, 0, 0);
+        }
+        ag::addInPlace(R, num(1.0));
+      },
+      "A view was created in no_grad mode and is being modified inplace with "
+      "grad mode enabled. Given that this use case is ambiguous and "
+      "error-prone, it is forbidden. You can clarify your code by moving both "
+      "the view and the inplace either both inside the no_grad block (if you "
+      "don't want the inplace to be tracked) or both outside (if you want the "
+      "inplace to be tracked).");
 }
 
 TEST_CASE("autograd accumulates, resets and zeroes .grad") {
