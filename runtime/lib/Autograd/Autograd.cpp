@@ -46,7 +46,27 @@ void setGradEnabled(bool Enabled) { GradEnabled = Enabled; }
 int64_t liveNodeCount() { return LiveNodes.load(); }
 
 Node::Node() : SequenceNr(NextSequenceNr++) { ++LiveNodes; }
-Node::~Node() { --LiveNodes; }
+
+Node::~Node() {
+  --LiveNodes;
+  // Dropping the last reference to a long chain of nodes would recurse once
+  // per node (a training loop can build millions); instead the edges are
+  // moved to a per-thread list that the outermost destructor drains.
+  thread_local std::vector<std::shared_ptr<Node>> Pending;
+  thread_local bool Draining = false;
+  for (Edge &E : NextEdges)
+    if (E.Fn)
+      Pending.push_back(std::move(E.Fn));
+  if (Draining)
+    return;
+  Draining = true;
+  while (!Pending.empty()) {
+    std::shared_ptr<Node> N = std::move(Pending.back());
+    Pending.pop_back();
+    N.reset();
+  }
+  Draining = false;
+}
 
 //===--- Saved tensors ------------------------------------------------------===//
 

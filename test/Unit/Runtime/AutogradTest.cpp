@@ -672,6 +672,20 @@ TEST_CASE("autograd retain_graph and freeing the graph") {
   CHECK(liveNodeCount() == Nodes);
 }
 
+TEST_CASE("autograd frees long graphs without deep recursion") {
+  int64_t Nodes = liveNodeCount();
+  {
+    Tensor X = leaf(DType::Float32, {1}, {0.5});
+    Tensor Acc = ag::mul(X, num(1.0));
+    for (int I = 0; I < 200000; ++I)
+      Acc = ag::add(ag::mul(Acc, num(0.5)), X);
+    CHECK(liveNodeCount() == Nodes + 400002);
+    backward(ag::sum(Acc)); // the engine walks the graph iteratively too
+    CHECK(valuesOf(grad(X))[0] == doctest::Approx(2.0));
+  }
+  CHECK(liveNodeCount() == Nodes);
+}
+
 TEST_CASE("autograd gradFnName and the graph's edges") {
   Tensor X = ones34();
   CHECK(gradFnName(X) == nullptr);
