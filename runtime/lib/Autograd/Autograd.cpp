@@ -68,7 +68,7 @@ Node::~Node() {
   Draining = false;
 }
 
-//===--- Saved tensors ------------------------------------------------------===//
+//===--- Saved tensors ----------------------------------------------------===//
 
 SavedTensor::SavedTensor(const Tensor &T, bool IsOutput)
     : Data(T), Version(T->storage()->version()), IsOutput(IsOutput) {
@@ -121,7 +121,7 @@ Tensor SavedTensor::unpack(const Node &Owner) const {
   return Data;
 }
 
-//===--- FunctionNode -------------------------------------------------------===//
+//===--- FunctionNode -----------------------------------------------------===//
 
 TensorList FunctionNode::apply(TensorList &&GradOutputs) {
   bool Any = false;
@@ -151,7 +151,7 @@ void FunctionNode::saveOutput(size_t Slot, const Tensor &T) {
   Saved[Slot] = SavedTensor(T, /*IsOutput=*/true);
 }
 
-//===--- Tensor attributes --------------------------------------------------===//
+//===--- Tensor attributes ------------------------------------------------===//
 
 AutogradMeta &autogradMeta(const Tensor &T) {
   if (!T->autogradMeta())
@@ -212,7 +212,7 @@ const char *gradFnName(const Tensor &T) {
   return M && M->GradFn ? M->GradFn->name() : nullptr;
 }
 
-//===--- Recording ----------------------------------------------------------===//
+//===--- Recording --------------------------------------------------------===//
 
 bool needsGrad(std::initializer_list<const Tensor *> Inputs) {
   if (!GradEnabled)

@@ -134,7 +134,7 @@ private:
   std::vector<SavedTensor> Saved;
 };
 
-//===--- Grad mode ---------------------------------------------------------===//
+//===--- Grad mode --------------------------------------------------------===//
 
 bool isGradEnabled();
 void setGradEnabled(bool Enabled);
@@ -151,7 +151,7 @@ private:
   bool Prev;
 };
 
-//===--- Tensor-level accessors (torch.Tensor attributes) -------------------===//
+//===--- Tensor-level accessors (torch.Tensor attributes) -----------------===//
 
 bool requiresGrad(const Tensor &T);
 /// t.requires_grad_(B), with PyTorch's errors.
@@ -176,7 +176,7 @@ inline void backward(const Tensor &Root, const Tensor &Gradient = Tensor(),
   backward(TensorList{Root}, TensorList{Gradient}, RetainGraph);
 }
 
-//===--- Recording (for writers of differentiable ops) ---------------------===//
+//===--- Recording (for writers of differentiable ops) --------------------===//
 
 /// True when a call on these inputs must be recorded: grad mode is on and
 /// some input requires grad.

@@ -29,7 +29,7 @@ Tensor sign(const Tensor &A, DType T) {
 
 } // namespace
 
-//===--- Binary ops ---------------------------------------------------------===//
+//===--- Binary ops -------------------------------------------------------===//
 
 Tensor add(const Tensor &A, const Tensor &B, Scalar Alpha) {
   Tensor R = rt::add(A, B, Alpha);
@@ -43,8 +43,8 @@ Tensor add(const Tensor &A, const Tensor &B, Scalar Alpha) {
 Tensor sub(const Tensor &A, const Tensor &B, Scalar Alpha) {
   Tensor R = rt::sub(A, B, Alpha);
   // `2 - t` is torch.rsub(t, 2) in PyTorch.
-  recordNode(A->isWrappedNumber() ? "RsubBackward1" : "SubBackward0", {&A, &B}, R,
-             [Alpha](FunctionNode &, const TensorList &G) -> TensorList {
+  recordNode(A->isWrappedNumber() ? "RsubBackward1" : "SubBackward0", {&A, &B},
+             R, [Alpha](FunctionNode &, const TensorList &G) -> TensorList {
                return {G[0], negate(scaled(G[0], Alpha))};
              });
   return R;
@@ -78,8 +78,8 @@ Tensor div(const Tensor &A, const Tensor &B) {
         if (N.needsInputGrad(0))
           Out[0] = rt::div(G[0], Other);
         if (N.needsInputGrad(1))
-          Out[1] = rt::mul(negate(G[0]),
-                           rt::div(rt::div(N.saved(0), Other), Other));
+          Out[1] =
+              rt::mul(negate(G[0]), rt::div(rt::div(N.saved(0), Other), Other));
         return Out;
       });
   if (N) {
@@ -115,12 +115,13 @@ Tensor pow(const Tensor &A, const Tensor &B) {
         if (N.needsInputGrad(0))
           Out[0] = zeroWhere(
               compare(CompareOp::Eq, Exp, num(0.0)),
-              rt::mul(G[0], rt::mul(Exp, rt::pow(Self, rt::sub(Exp, num(1.0))))));
+              rt::mul(G[0],
+                      rt::mul(Exp, rt::pow(Self, rt::sub(Exp, num(1.0))))));
         if (N.needsInputGrad(1)) {
           Tensor Cond = rt::mul(compare(CompareOp::Eq, Self, num(0.0)),
                                 compare(CompareOp::Ge, Exp, num(0.0)));
-          Out[1] = rt::mul(
-              G[0], zeroWhere(Cond, rt::mul(N.saved(2), logOf(Self))));
+          Out[1] =
+              rt::mul(G[0], zeroWhere(Cond, rt::mul(N.saved(2), logOf(Self))));
         }
         return Out;
       });
@@ -226,7 +227,7 @@ Tensor clamp(const Tensor &A, std::optional<Scalar> Min,
   return R;
 }
 
-//===--- Unary ops ----------------------------------------------------------===//
+//===--- Unary ops --------------------------------------------------------===//
 
 Tensor unary(UnaryOp Op, const Tensor &A) {
   Tensor R = rt::unary(Op, A);
@@ -236,13 +237,14 @@ Tensor unary(UnaryOp Op, const Tensor &A) {
   static const struct {
     const char *Name;
     bool SavesResult;
-  } Info[] = {{"ExpBackward0", true},   {"LogBackward0", false},
-              {"SqrtBackward0", true},  {"AbsBackward0", false},
-              {"NegBackward0", false},  {"TanhBackward0", true},
+  } Info[] = {{"ExpBackward0", true},     {"LogBackward0", false},
+              {"SqrtBackward0", true},    {"AbsBackward0", false},
+              {"NegBackward0", false},    {"TanhBackward0", true},
               {"SigmoidBackward0", true}, {"ReluBackward0", true}};
   const auto &I = Info[static_cast<int>(Op)];
   auto N = recordNode(
-      I.Name, {&A}, R, [Op](FunctionNode &N, const TensorList &G) -> TensorList {
+      I.Name, {&A}, R,
+      [Op](FunctionNode &N, const TensorList &G) -> TensorList {
         const Tensor &Gr = G[0];
         switch (Op) {
         case UnaryOp::Exp:

@@ -117,8 +117,7 @@ void backward(const TensorList &Roots, const TensorList &GradRoots,
         fail("Mismatch in shape: grad_output[" + std::to_string(I) +
              "] has a shape of torch.Size(" + shapeToString(G.sizes()) +
              ") and output[" + std::to_string(I) +
-             "] has a shape of torch.Size(" + shapeToString(R.sizes()) +
-             ").");
+             "] has a shape of torch.Size(" + shapeToString(R.sizes()) + ").");
     } else if (requiresGrad(R)) {
       if (R.numel() != 1)
         fail("grad can be implicitly created only for scalar outputs");

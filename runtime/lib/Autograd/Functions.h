@@ -9,8 +9,7 @@
 // In-place ops follow PyTorch's rules: refused on a leaf that requires grad
 // while grad mode is on; plain kernel calls (that bump the version) under
 // NoGradGuard; otherwise the tensor's history is rebased onto the in-place
-// op's node. Writing in place through a view whose result would need grad
-// (PyTorch's CopySlices) is not supported yet and raises a RuntimeError.
+// op's node, or, for a view, its base's history onto CopySlices.
 //
 //===----------------------------------------------------------------------===//
 
@@ -21,7 +20,7 @@
 
 namespace janus::rt::ag {
 
-//===--- Elementwise (ElementwiseGrad.cpp) ---------------------------------===//
+//===--- Elementwise (ElementwiseGrad.cpp) --------------------------------===//
 
 Tensor binary(BinaryOp Op, const Tensor &A, const Tensor &B);
 Tensor add(const Tensor &A, const Tensor &B, Scalar Alpha = Scalar(1));
@@ -53,7 +52,7 @@ Tensor &zeroInPlace(Tensor &Self);
 Tensor &fillInPlace(Tensor &Self, Scalar Value);
 Tensor &copyInPlace(Tensor &Self, const Tensor &Src);
 
-//===--- Reductions (ReduceGrad.cpp) ---------------------------------------===//
+//===--- Reductions (ReduceGrad.cpp) --------------------------------------===//
 
 Tensor sum(const Tensor &A);
 Tensor sum(const Tensor &A, const Shape &Dims, bool KeepDim = false);
@@ -73,7 +72,7 @@ Tensor cumsum(const Tensor &A, int64_t D);
 Tensor softmax(const Tensor &A, int64_t D);
 Tensor logSoftmax(const Tensor &A, int64_t D);
 
-//===--- Views, copies and matrix products (ViewGrad.cpp, MatmulGrad.cpp) --===//
+//===--- Views, copies, matrix products (ViewGrad.cpp, MatmulGrad.cpp) ----===//
 
 Tensor view(const Tensor &Src, const Shape &Sizes);
 Tensor reshape(const Tensor &Src, const Shape &Sizes);

@@ -143,9 +143,9 @@ Tensor &addInPlace(Tensor &Self, const Tensor &B, Scalar Alpha) {
   rt::addInPlace(Self, B, Alpha);
   if (Record)
     recordInPlace("AddBackward0", Self, {&B},
-               [Alpha](FunctionNode &, const TensorList &G) -> TensorList {
-                 return {G[0], scaled(G[0], Alpha)};
-               });
+                  [Alpha](FunctionNode &, const TensorList &G) -> TensorList {
+                    return {G[0], scaled(G[0], Alpha)};
+                  });
   return Self;
 }
 
@@ -154,9 +154,9 @@ Tensor &subInPlace(Tensor &Self, const Tensor &B, Scalar Alpha) {
   rt::subInPlace(Self, B, Alpha);
   if (Record)
     recordInPlace("SubBackward0", Self, {&B},
-               [Alpha](FunctionNode &, const TensorList &G) -> TensorList {
-                 return {G[0], negate(scaled(G[0], Alpha))};
-               });
+                  [Alpha](FunctionNode &, const TensorList &G) -> TensorList {
+                    return {G[0], negate(scaled(G[0], Alpha))};
+                  });
   return Self;
 }
 
@@ -167,15 +167,16 @@ Tensor &mulInPlace(Tensor &Self, const Tensor &B) {
   rt::mulInPlace(Self, B);
   if (!Record)
     return Self;
-  auto N = recordInPlace("MulBackward0", Self, {&B},
-                      [](FunctionNode &N, const TensorList &G) -> TensorList {
-                        TensorList Out(2);
-                        if (N.needsInputGrad(0))
-                          Out[0] = rt::mul(G[0], N.saved(1));
-                        if (N.needsInputGrad(1))
-                          Out[1] = rt::mul(G[0], N.saved(0));
-                        return Out;
-                      });
+  auto N =
+      recordInPlace("MulBackward0", Self, {&B},
+                    [](FunctionNode &N, const TensorList &G) -> TensorList {
+                      TensorList Out(2);
+                      if (N.needsInputGrad(0))
+                        Out[0] = rt::mul(G[0], N.saved(1));
+                      if (N.needsInputGrad(1))
+                        Out[1] = rt::mul(G[0], N.saved(0));
+                      return Out;
+                    });
   if (N->needsInputGrad(0))
     N->saveInput(1, B);
   if (Original)
@@ -189,17 +190,18 @@ Tensor &divInPlace(Tensor &Self, const Tensor &B) {
   if (!Record)
     return Self;
   // d(a/b)/db = -(a/b)/b, with a/b the new value of Self.
-  auto N = recordInPlace(
-      "DivBackward0", Self, {&B},
-      [](FunctionNode &N, const TensorList &G) -> TensorList {
-        TensorList Out(2);
-        Tensor Other = N.saved(1);
-        if (N.needsInputGrad(0))
-          Out[0] = rt::div(G[0], Other);
-        if (N.needsInputGrad(1))
-          Out[1] = rt::mul(negate(G[0]), rt::div(N.saved(0), Other));
-        return Out;
-      });
+  auto N =
+      recordInPlace("DivBackward0", Self, {&B},
+                    [](FunctionNode &N, const TensorList &G) -> TensorList {
+                      TensorList Out(2);
+                      Tensor Other = N.saved(1);
+                      if (N.needsInputGrad(0))
+                        Out[0] = rt::div(G[0], Other);
+                      if (N.needsInputGrad(1))
+                        Out[1] =
+                            rt::mul(negate(G[0]), rt::div(N.saved(0), Other));
+                      return Out;
+                    });
   N->saveInput(1, B);
   if (N->needsInputGrad(1))
     N->saveOutput(0, Self);
@@ -210,9 +212,9 @@ namespace {
 /// zero_/fill_: the old value gets a zero gradient.
 Tensor &overwrite(Tensor &Self, const char *Name) {
   recordInPlace(Name, Self, {},
-             [](FunctionNode &, const TensorList &G) -> TensorList {
-               return {zeros(G[0].sizes(), G[0].dtype())};
-             });
+                [](FunctionNode &, const TensorList &G) -> TensorList {
+                  return {zeros(G[0].sizes(), G[0].dtype())};
+                });
   return Self;
 }
 } // namespace
@@ -234,9 +236,9 @@ Tensor &copyInPlace(Tensor &Self, const Tensor &Src) {
   rt::copyInPlace(Self, Src);
   if (Record)
     recordInPlace("CopyBackwards", Self, {&Src},
-               [](FunctionNode &, const TensorList &G) -> TensorList {
-                 return {zeros(G[0].sizes(), G[0].dtype()), G[0]};
-               });
+                  [](FunctionNode &, const TensorList &G) -> TensorList {
+                    return {zeros(G[0].sizes(), G[0].dtype()), G[0]};
+                  });
   return Self;
 }
 

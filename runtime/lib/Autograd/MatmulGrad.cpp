@@ -21,16 +21,16 @@ namespace {
 template <typename GradA, typename GradB>
 Tensor productNode(const char *Name, const Tensor &A, const Tensor &B,
                    const Tensor &R, GradA Fa, GradB Fb) {
-  auto N = recordNode(
-      Name, {&A, &B}, R,
-      [Fa, Fb](FunctionNode &N, const TensorList &G) -> TensorList {
-        TensorList Out(2);
-        if (N.needsInputGrad(0))
-          Out[0] = Fa(G[0], N.saved(1));
-        if (N.needsInputGrad(1))
-          Out[1] = Fb(G[0], N.saved(0));
-        return Out;
-      });
+  auto N =
+      recordNode(Name, {&A, &B}, R,
+                 [Fa, Fb](FunctionNode &N, const TensorList &G) -> TensorList {
+                   TensorList Out(2);
+                   if (N.needsInputGrad(0))
+                     Out[0] = Fa(G[0], N.saved(1));
+                   if (N.needsInputGrad(1))
+                     Out[1] = Fb(G[0], N.saved(0));
+                   return Out;
+                 });
   if (N && N->needsInputGrad(0))
     N->saveInput(1, B);
   if (N && N->needsInputGrad(1))
@@ -59,22 +59,22 @@ Tensor mv(const Tensor &A, const Tensor &B) {
 /// ATen's _unsafe_view: a reshape of a fresh result.
 Tensor unsafeView(const Tensor &Src, const Shape &Sizes) {
   Tensor R = rt::view(Src, Sizes);
-  recordNode("UnsafeViewBackward0", {&Src}, R,
-             [In = Src.sizes()](FunctionNode &,
-                                const TensorList &G) -> TensorList {
-               return {rt::reshape(G[0], In)};
-             });
+  recordNode(
+      "UnsafeViewBackward0", {&Src}, R,
+      [In = Src.sizes()](FunctionNode &, const TensorList &G) -> TensorList {
+        return {rt::reshape(G[0], In)};
+      });
   return R;
 }
 
 /// ATen's in-place squeeze_(0) of the vector-matrix case.
 Tensor squeezeRow(const Tensor &Src) {
   Tensor R = rt::squeeze(Src, 0);
-  recordNode("SqueezeBackward3", {&Src}, R,
-             [In = Src.sizes()](FunctionNode &,
-                                const TensorList &G) -> TensorList {
-               return {rt::reshape(G[0], In)};
-             });
+  recordNode(
+      "SqueezeBackward3", {&Src}, R,
+      [In = Src.sizes()](FunctionNode &, const TensorList &G) -> TensorList {
+        return {rt::reshape(G[0], In)};
+      });
   return R;
 }
 
@@ -119,7 +119,8 @@ Tensor matmul(const Tensor &A, const Tensor &B) {
     if (DimB == 2)
       OutSizes.push_back(B.size(1));
     Tensor Rows = ag::reshape(A, {-1, A.size(-1)});
-    return unsafeView(ag::mm(Rows, DimB == 1 ? ag::unsqueeze(B, 1) : B), OutSizes);
+    return unsafeView(ag::mm(Rows, DimB == 1 ? ag::unsqueeze(B, 1) : B),
+                      OutSizes);
   }
   rt::matmul(A, B); // Shape checks with the kernel's messages.
   // Broadcast batched product: expand both batches, fold them, bmm.
@@ -135,8 +136,9 @@ Tensor matmul(const Tensor &A, const Tensor &B) {
   Shape SizesA = Batch, SizesB = Batch;
   SizesA.insert(SizesA.end(), {N, K});
   SizesB.insert(SizesB.end(), {K, P});
-  Tensor Prod = ag::bmm(ag::reshape(ag::expand(A3, SizesA), {BatchNumel, N, K}),
-                    ag::reshape(ag::expand(B3, SizesB), {BatchNumel, K, P}));
+  Tensor Prod =
+      ag::bmm(ag::reshape(ag::expand(A3, SizesA), {BatchNumel, N, K}),
+              ag::reshape(ag::expand(B3, SizesB), {BatchNumel, K, P}));
   Shape OutSizes = Batch;
   if (DimA > 1)
     OutSizes.push_back(N);

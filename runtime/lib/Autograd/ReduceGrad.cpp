@@ -18,11 +18,11 @@ using namespace detail;
 
 Tensor sum(const Tensor &A) {
   Tensor R = rt::sum(A);
-  recordNode("SumBackward0", {&A}, R,
-             [Sizes = A.sizes()](FunctionNode &,
-                                 const TensorList &G) -> TensorList {
-               return {rt::expand(G[0], Sizes)};
-             });
+  recordNode(
+      "SumBackward0", {&A}, R,
+      [Sizes = A.sizes()](FunctionNode &, const TensorList &G) -> TensorList {
+        return {rt::expand(G[0], Sizes)};
+      });
   return R;
 }
 
@@ -39,12 +39,12 @@ Tensor sum(const Tensor &A, const Shape &Dims, bool KeepDim) {
 
 Tensor mean(const Tensor &A) {
   Tensor R = rt::mean(A);
-  recordNode("MeanBackward0", {&A}, R,
-             [Sizes = A.sizes()](FunctionNode &,
-                                 const TensorList &G) -> TensorList {
-               double N = static_cast<double>(reducedCount(Sizes, {}));
-               return {rt::expand(rt::div(G[0], num(N)), Sizes)};
-             });
+  recordNode(
+      "MeanBackward0", {&A}, R,
+      [Sizes = A.sizes()](FunctionNode &, const TensorList &G) -> TensorList {
+        double N = static_cast<double>(reducedCount(Sizes, {}));
+        return {rt::expand(rt::div(G[0], num(N)), Sizes)};
+      });
   return R;
 }
 
@@ -85,8 +85,8 @@ std::pair<Tensor, Tensor> dimExtremum(const char *Name, const Tensor &A,
   D = wrapDim(D, A.dim());
   auto N = recordNode(
       Name, {&A}, R.first,
-      [Sizes = A.sizes(), D,
-       KeepDim](FunctionNode &N, const TensorList &G) -> TensorList {
+      [Sizes = A.sizes(), D, KeepDim](FunctionNode &N,
+                                      const TensorList &G) -> TensorList {
         int64_t Rank = static_cast<int64_t>(Sizes.size());
         if (Rank == 0)
           return {G[0]};
@@ -95,8 +95,8 @@ std::pair<Tensor, Tensor> dimExtremum(const char *Name, const Tensor &A,
         // A one-hot mask along D: iota(D) == index.
         Shape IotaShape(Sizes.size(), 1);
         IotaShape[D] = Sizes[D];
-        Tensor Iota = rt::reshape(
-            arange(Scalar(int64_t(0)), Scalar(Sizes[D])), IotaShape);
+        Tensor Iota = rt::reshape(arange(Scalar(int64_t(0)), Scalar(Sizes[D])),
+                                  IotaShape);
         Tensor Hit = compare(CompareOp::Eq, Iota, Idx);
         return {rt::where(Hit, rt::expand(Gu, Sizes), num(0.0))};
       });
@@ -132,14 +132,14 @@ Tensor varBackward(const Tensor &Gu, const Tensor &Self, const Shape &Dims,
 
 Tensor var(const Tensor &A, const Shape &Dims, bool Unbiased, bool KeepDim) {
   Tensor R = rt::var(A, Dims, Unbiased, KeepDim);
-  auto N = recordNode(
-      "VarBackward0", {&A}, R,
-      [Dims, Unbiased, KeepDim](FunctionNode &N,
-                                const TensorList &G) -> TensorList {
-        Tensor Self = N.saved(0);
-        Tensor Gu = unsqueezeReduced(G[0], Dims, Self.dim(), KeepDim);
-        return {varBackward(Gu, Self, Dims, Unbiased)};
-      });
+  auto N = recordNode("VarBackward0", {&A}, R,
+                      [Dims, Unbiased, KeepDim](
+                          FunctionNode &N, const TensorList &G) -> TensorList {
+                        Tensor Self = N.saved(0);
+                        Tensor Gu =
+                            unsqueezeReduced(G[0], Dims, Self.dim(), KeepDim);
+                        return {varBackward(Gu, Self, Dims, Unbiased)};
+                      });
   if (N)
     N->saveInput(0, A);
   return R;
@@ -175,8 +175,8 @@ Tensor normNode(const Tensor &A, const Tensor &R, const Shape &Dims,
         Tensor Self = N.saved(0), Res = N.saved(1);
         Tensor Scale = zeroWhere(compare(CompareOp::Eq, Res, num(0.0)),
                                  rt::div(G[0], Res));
-        return {rt::mul(Self,
-                        unsqueezeReduced(Scale, Dims, Self.dim(), KeepDim))};
+        return {
+            rt::mul(Self, unsqueezeReduced(Scale, Dims, Self.dim(), KeepDim))};
       });
   if (N) {
     N->saveInput(0, A);
@@ -208,15 +208,15 @@ Tensor cumsum(const Tensor &A, int64_t D) {
 
 Tensor softmax(const Tensor &A, int64_t D) {
   Tensor R = rt::softmax(A, D);
-  auto N = recordNode(
-      "SoftmaxBackward0", {&A}, R,
-      [D](FunctionNode &N, const TensorList &G) -> TensorList {
-        Tensor Y = N.saved(0);
-        if (Y.dim() == 0)
-          return {rt::mul(G[0], num(0.0))};
-        Tensor Dot = rt::sum(rt::mul(G[0], Y), {D}, /*KeepDim=*/true);
-        return {rt::mul(Y, rt::sub(G[0], Dot))};
-      });
+  auto N = recordNode("SoftmaxBackward0", {&A}, R,
+                      [D](FunctionNode &N, const TensorList &G) -> TensorList {
+                        Tensor Y = N.saved(0);
+                        if (Y.dim() == 0)
+                          return {rt::mul(G[0], num(0.0))};
+                        Tensor Dot =
+                            rt::sum(rt::mul(G[0], Y), {D}, /*KeepDim=*/true);
+                        return {rt::mul(Y, rt::sub(G[0], Dot))};
+                      });
   if (N)
     N->saveOutput(0, R);
   return R;
@@ -224,15 +224,14 @@ Tensor softmax(const Tensor &A, int64_t D) {
 
 Tensor logSoftmax(const Tensor &A, int64_t D) {
   Tensor R = rt::logSoftmax(A, D);
-  auto N = recordNode(
-      "LogSoftmaxBackward0", {&A}, R,
-      [D](FunctionNode &N, const TensorList &G) -> TensorList {
-        Tensor Y = N.saved(0);
-        if (Y.dim() == 0)
-          return {rt::mul(G[0], num(0.0))};
-        Tensor Total = rt::sum(G[0], {D}, /*KeepDim=*/true);
-        return {rt::sub(G[0], rt::mul(expOf(Y), Total))};
-      });
+  auto N = recordNode("LogSoftmaxBackward0", {&A}, R,
+                      [D](FunctionNode &N, const TensorList &G) -> TensorList {
+                        Tensor Y = N.saved(0);
+                        if (Y.dim() == 0)
+                          return {rt::mul(G[0], num(0.0))};
+                        Tensor Total = rt::sum(G[0], {D}, /*KeepDim=*/true);
+                        return {rt::sub(G[0], rt::mul(expOf(Y), Total))};
+                      });
   if (N)
     N->saveOutput(0, R);
   return R;

@@ -112,11 +112,11 @@ Tensor unsqueeze(const Tensor &Src, int64_t D) {
 }
 
 Tensor expand(const Tensor &Src, const Shape &Sizes) {
-  return viewNode("ExpandBackward0", Src, rt::expand(Src, Sizes),
-                  [In = Src.sizes()](FunctionNode &,
-                                     const TensorList &G) -> TensorList {
-                    return {sumTo(G[0], In)};
-                  });
+  return viewNode(
+      "ExpandBackward0", Src, rt::expand(Src, Sizes),
+      [In = Src.sizes()](FunctionNode &, const TensorList &G) -> TensorList {
+        return {sumTo(G[0], In)};
+      });
 }
 
 Tensor narrow(const Tensor &Src, int64_t D, int64_t Start, int64_t Length) {
@@ -141,14 +141,13 @@ Tensor select(const Tensor &Src, int64_t D, int64_t Index) {
                   }));
 }
 
-//===--- Copies -------------------------------------------------------------===//
+//===--- Copies -----------------------------------------------------------===//
 
 namespace {
 Tensor identityNode(const char *Name, const Tensor &Src, const Tensor &R) {
-  recordNode(Name, {&Src}, R,
-             [](FunctionNode &, const TensorList &G) -> TensorList {
-               return {G[0]};
-             });
+  recordNode(
+      Name, {&Src}, R,
+      [](FunctionNode &, const TensorList &G) -> TensorList { return {G[0]}; });
   return R;
 }
 } // namespace

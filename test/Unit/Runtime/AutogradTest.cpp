@@ -1,4 +1,5 @@
-//===- AutogradTest.cpp - Tests of autograd ---------------------------------===//
+//===- AutogradTest.cpp - Tests of autograd
+//---------------------------------===//
 //
 // Replays AutogradVectors.inc (scripts/gen-autograd-vectors.py, PyTorch
 // 1.13): each case runs the same op through janus::rt::ag as the
@@ -116,7 +117,8 @@ const std::map<std::string, OpFn> &ops() {
          return ag::mul(I[0], makeTensor(DType::Int64, {4}, {1, 2, -1, 3}));
        }},
       {"where", [](V I, P) { return ag::where(cond(), I[0], I[1]); }},
-      {"clamp", [](V I, P Q) { return ag::clamp(I[0], Scalar(Q[0]), Scalar(Q[1])); }},
+      {"clamp",
+       [](V I, P Q) { return ag::clamp(I[0], Scalar(Q[0]), Scalar(Q[1])); }},
       {"clamp_min", [](V I, P Q) { return ag::clamp(I[0], Scalar(Q[0]), {}); }},
       {"clamp_max", [](V I, P Q) { return ag::clamp(I[0], {}, Scalar(Q[0])); }},
       {"exp", [](V I, P) { return ag::exp(I[0]); }},
@@ -409,7 +411,8 @@ TEST_CASE("autograd gradients match float64 finite differences") {
     ++Checked;
   }
   CHECK(Skipped == 3);
-  CHECK(Checked + Skipped == static_cast<int>(sizeof(Cases) / sizeof(Cases[0])));
+  CHECK(Checked + Skipped ==
+        static_cast<int>(sizeof(Cases) / sizeof(Cases[0])));
 }
 
 namespace {
@@ -498,8 +501,8 @@ TEST_CASE("autograd in-place ops on views rebase the base (CopySlices)") {
   CHECK(std::string(gradFnName(Y)) == "CopySlices");
   Tensor Weights = reshape(arange(Scalar(0.0), Scalar(12.0)), {3, 4});
   backward(ag::sum(ag::mul(Y, Weights)));
-  CHECK(valuesOf(grad(X)) == std::vector<double>{0, 2, 4, 6, 24, 30, 36, 42,
-                                                  16, 18, 20, 22});
+  CHECK(valuesOf(grad(X)) ==
+        std::vector<double>{0, 2, 4, 6, 24, 30, 36, 42, 16, 18, 20, 22});
 
   // Filling rows of a buffer that does not require grad.
   Tensor Buf = zeros({2, 3});
@@ -729,12 +732,12 @@ TEST_CASE("autograd gradients at kinks follow PyTorch 1.13") {
                   const Tensor &) { return ag::max(X, 0, false).first; },
                {1, 3, 3, 2}, {0})
             .first == std::vector<double>{0, 1, 0, 0});
-  CHECK(GradOf([](const Tensor &X, const Tensor &Y) {
-          return ag::maximum(X, Y);
-        }, {1, 2}, {1, 3}) == P{{0.5, 0}, {0.5, 1}});
-  CHECK(GradOf([](const Tensor &X, const Tensor &Y) {
-          return ag::minimum(X, Y);
-        }, {1, 2}, {1, 3}) == P{{0.5, 1}, {0.5, 0}});
+  CHECK(
+      GradOf([](const Tensor &X, const Tensor &Y) { return ag::maximum(X, Y); },
+             {1, 2}, {1, 3}) == P{{0.5, 0}, {0.5, 1}});
+  CHECK(
+      GradOf([](const Tensor &X, const Tensor &Y) { return ag::minimum(X, Y); },
+             {1, 2}, {1, 3}) == P{{0.5, 1}, {0.5, 0}});
   CHECK(GradOf([](const Tensor &X, const Tensor &) { return ag::norm(X); },
                {0, 0}, {0})
             .first == std::vector<double>{0, 0});
@@ -746,9 +749,11 @@ TEST_CASE("autograd gradients at kinks follow PyTorch 1.13") {
   std::vector<double> Sqrt = GradOf(Unary(ag::sqrt), {0, 4}, {0}).first;
   CHECK(std::isinf(Sqrt[0]));
   CHECK(Sqrt[1] == 0.25);
-  CHECK(GradOf([](const Tensor &X,
-                  const Tensor &) { return ag::clamp(X, Scalar(-1.0), Scalar(1.0)); },
-               {-1, 1, 0, 2}, {0})
+  CHECK(GradOf(
+            [](const Tensor &X, const Tensor &) {
+              return ag::clamp(X, Scalar(-1.0), Scalar(1.0));
+            },
+            {-1, 1, 0, 2}, {0})
             .first == std::vector<double>{1, 1, 1, 0});
   CHECK(GradOf([](const Tensor &X, const Tensor &) { return ag::std(X); },
                {1, 1}, {0})
