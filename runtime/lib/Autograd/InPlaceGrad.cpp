@@ -90,21 +90,26 @@ private:
   std::shared_ptr<FunctionNode> Fn;
 };
 
-/// Records in-place op Name on Self (with other differentiable inputs
-/// Others) and makes it Self's history, or its base's through CopySlices
-/// when Self is a view. Returns the op's node, for saving tensors.
+/// The node of in-place op Name on Self with other differentiable inputs
+/// Others (edges taken now, before the write).
 std::shared_ptr<FunctionNode>
-recordInPlace(const char *Name, Tensor &Self,
-              std::initializer_list<const Tensor *> Others,
-              FunctionNode::BackwardFn Backward) {
+makeInPlaceNode(const char *Name, const Tensor &Self,
+                std::initializer_list<const Tensor *> Others,
+                FunctionNode::BackwardFn Backward) {
   auto N = std::make_shared<FunctionNode>(Name, std::move(Backward));
   N->NextEdges.push_back(gradientEdge(Self));
   for (const Tensor *T : Others)
     N->NextEdges.push_back(gradientEdge(*T));
+  return N;
+}
+
+/// Makes N the history of Self, or of its base through CopySlices when
+/// Self is a view.
+void rebaseHistory(Tensor &Self, const std::shared_ptr<FunctionNode> &N) {
   AutogradMeta &M = autogradMeta(Self);
   if (!M.ViewBase) {
     setHistory(Self, N);
-    return N;
+    return;
   }
   Tensor Base = M.ViewBase;
   // The old view values are the base's: whether N computes their gradient
@@ -129,7 +134,27 @@ recordInPlace(const char *Name, Tensor &Self,
       });
   View->NextEdges.push_back(gradientEdge(Base));
   setHistory(Self, View);
+}
+
+/// makeInPlaceNode + rebaseHistory, after the write.
+std::shared_ptr<FunctionNode>
+recordInPlace(const char *Name, Tensor &Self,
+              std::initializer_list<const Tensor *> Others,
+              FunctionNode::BackwardFn Backward) {
+  auto N = makeInPlaceNode(Name, Self, Others, std::move(Backward));
+  rebaseHistory(Self, N);
   return N;
+}
+
+/// Saves operand B of an in-place op on Self before the write, as PyTorch
+/// does (so `y.mul_(y)` fails backward's version check rather than use the
+/// new value); B == Self is kept as an alias to avoid a reference cycle.
+void saveOperand(FunctionNode &N, size_t Slot, const Tensor &Self,
+                 const Tensor &B) {
+  if (B.get() == Self.get())
+    N.saveOutput(Slot, B);
+  else
+    N.saveInput(Slot, B);
 }
 
 Tensor scaled(const Tensor &G, Scalar Alpha) {
@@ -161,50 +186,47 @@ Tensor &subInPlace(Tensor &Self, const Tensor &B, Scalar Alpha) {
 }
 
 Tensor &mulInPlace(Tensor &Self, const Tensor &B) {
-  bool Record = checkInPlace(Self, &B);
+  if (!checkInPlace(Self, &B))
+    return rt::mulInPlace(Self, B);
+  auto N = makeInPlaceNode(
+      "MulBackward0", Self, {&B},
+      [](FunctionNode &N, const TensorList &G) -> TensorList {
+        TensorList Out(2);
+        if (N.needsInputGrad(0))
+          Out[0] = rt::mul(G[0], N.saved(1));
+        if (N.needsInputGrad(1))
+          Out[1] = rt::mul(G[0], N.saved(0));
+        return Out;
+      });
+  saveOperand(*N, 1, Self, B);
   // The gradient for B needs Self's value before the write.
-  Tensor Original = Record && requiresGrad(B) ? rt::clone(Self) : Tensor();
+  if (requiresGrad(B))
+    N->saveInput(0, rt::clone(Self));
   rt::mulInPlace(Self, B);
-  if (!Record)
-    return Self;
-  auto N =
-      recordInPlace("MulBackward0", Self, {&B},
-                    [](FunctionNode &N, const TensorList &G) -> TensorList {
-                      TensorList Out(2);
-                      if (N.needsInputGrad(0))
-                        Out[0] = rt::mul(G[0], N.saved(1));
-                      if (N.needsInputGrad(1))
-                        Out[1] = rt::mul(G[0], N.saved(0));
-                      return Out;
-                    });
-  if (N->needsInputGrad(0))
-    N->saveInput(1, B);
-  if (Original)
-    N->saveInput(0, Original);
+  rebaseHistory(Self, N);
   return Self;
 }
 
 Tensor &divInPlace(Tensor &Self, const Tensor &B) {
-  bool Record = checkInPlace(Self, &B);
-  rt::divInPlace(Self, B);
-  if (!Record)
-    return Self;
+  if (!checkInPlace(Self, &B))
+    return rt::divInPlace(Self, B);
   // d(a/b)/db = -(a/b)/b, with a/b the new value of Self.
-  auto N =
-      recordInPlace("DivBackward0", Self, {&B},
-                    [](FunctionNode &N, const TensorList &G) -> TensorList {
-                      TensorList Out(2);
-                      Tensor Other = N.saved(1);
-                      if (N.needsInputGrad(0))
-                        Out[0] = rt::div(G[0], Other);
-                      if (N.needsInputGrad(1))
-                        Out[1] =
-                            rt::mul(negate(G[0]), rt::div(N.saved(0), Other));
-                      return Out;
-                    });
-  N->saveInput(1, B);
-  if (N->needsInputGrad(1))
+  auto N = makeInPlaceNode(
+      "DivBackward0", Self, {&B},
+      [](FunctionNode &N, const TensorList &G) -> TensorList {
+        TensorList Out(2);
+        Tensor Other = N.saved(1);
+        if (N.needsInputGrad(0))
+          Out[0] = rt::div(G[0], Other);
+        if (N.needsInputGrad(1))
+          Out[1] = rt::mul(negate(G[0]), rt::div(N.saved(0), Other));
+        return Out;
+      });
+  saveOperand(*N, 1, Self, B);
+  rt::divInPlace(Self, B);
+  if (requiresGrad(B))
     N->saveOutput(0, Self);
+  rebaseHistory(Self, N);
   return Self;
 }
 

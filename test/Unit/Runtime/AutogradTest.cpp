@@ -639,6 +639,27 @@ TEST_CASE("autograd in-place ops rebase history") {
   backward(ag::sum(ag::mul(A, A)));
   CHECK(valuesOf(grad(B)) == std::vector<double>{2, 4, 6, 8});
 
+  // y.mul_(y): the operand is saved before the write, so backward fails
+  // like PyTorch's (message checked with the oracle) and nothing leaks.
+  Tensor S = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor Sq = ag::mul(S, num(1.0));
+  ag::mulInPlace(Sq, Sq);
+  expectError(
+      [&] { backward(ag::sum(Sq)); },
+      "one of the variables needed for gradient computation has been "
+      "modified by an inplace operation: [torch.FloatTensor [3]], which is "
+      "output 0 of MulBackward0, is at version 1; expected version 0 "
+      "instead. Hint: enable anomaly detection to find the operation that "
+      "failed to compute its gradient, with "
+      "torch.autograd.set_detect_anomaly(True).");
+
+  // Several roots, one reachable from the other:
+  // torch.autograd.backward([y, y * 2]) gives x.grad = 3 * dy/dx.
+  Tensor R = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor Y2 = ag::sum(ag::mul(R, R));
+  backward({Y2, ag::mul(Y2, num(2.0))}, {});
+  CHECK(valuesOf(grad(R)) == std::vector<double>{6, 12, 18});
+
   // Plain tensors: a kernel call, nothing recorded.
   Tensor C = zeros({2});
   ag::fillInPlace(C, 1.5);
