@@ -188,16 +188,16 @@ Tensor &subInPlace(Tensor &Self, const Tensor &B, Scalar Alpha) {
 Tensor &mulInPlace(Tensor &Self, const Tensor &B) {
   if (!checkInPlace(Self, &B))
     return rt::mulInPlace(Self, B);
-  auto N = makeInPlaceNode(
-      "MulBackward0", Self, {&B},
-      [](FunctionNode &N, const TensorList &G) -> TensorList {
-        TensorList Out(2);
-        if (N.needsInputGrad(0))
-          Out[0] = rt::mul(G[0], N.saved(1));
-        if (N.needsInputGrad(1))
-          Out[1] = rt::mul(G[0], N.saved(0));
-        return Out;
-      });
+  auto N =
+      makeInPlaceNode("MulBackward0", Self, {&B},
+                      [](FunctionNode &N, const TensorList &G) -> TensorList {
+                        TensorList Out(2);
+                        if (N.needsInputGrad(0))
+                          Out[0] = rt::mul(G[0], N.saved(1));
+                        if (N.needsInputGrad(1))
+                          Out[1] = rt::mul(G[0], N.saved(0));
+                        return Out;
+                      });
   saveOperand(*N, 1, Self, B);
   // The gradient for B needs Self's value before the write.
   if (requiresGrad(B))
@@ -211,17 +211,18 @@ Tensor &divInPlace(Tensor &Self, const Tensor &B) {
   if (!checkInPlace(Self, &B))
     return rt::divInPlace(Self, B);
   // d(a/b)/db = -(a/b)/b, with a/b the new value of Self.
-  auto N = makeInPlaceNode(
-      "DivBackward0", Self, {&B},
-      [](FunctionNode &N, const TensorList &G) -> TensorList {
-        TensorList Out(2);
-        Tensor Other = N.saved(1);
-        if (N.needsInputGrad(0))
-          Out[0] = rt::div(G[0], Other);
-        if (N.needsInputGrad(1))
-          Out[1] = rt::mul(negate(G[0]), rt::div(N.saved(0), Other));
-        return Out;
-      });
+  auto N =
+      makeInPlaceNode("DivBackward0", Self, {&B},
+                      [](FunctionNode &N, const TensorList &G) -> TensorList {
+                        TensorList Out(2);
+                        Tensor Other = N.saved(1);
+                        if (N.needsInputGrad(0))
+                          Out[0] = rt::div(G[0], Other);
+                        if (N.needsInputGrad(1))
+                          Out[1] =
+                              rt::mul(negate(G[0]), rt::div(N.saved(0), Other));
+                        return Out;
+                      });
   saveOperand(*N, 1, Self, B);
   rt::divInPlace(Self, B);
   if (requiresGrad(B))

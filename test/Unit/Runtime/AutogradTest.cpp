@@ -710,6 +710,40 @@ TEST_CASE("autograd frees long graphs without deep recursion") {
   CHECK(liveNodeCount() == Nodes);
 }
 
+TEST_CASE("autograd custom nodes: recordNode and gradient fitting") {
+  // A new differentiable op is one recordNode call; the engine sums a
+  // broadcast gradient back to the input's shape.
+  Tensor X = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor Y = rt::mul(X, num(2.0));
+  auto N = recordNode("TwiceBackward", {&X}, Y,
+                      [](FunctionNode &N, const TensorList &G) -> TensorList {
+                        // Deliberately [2, 3]: fitted to [3] by summing.
+                        return {rt::expand(rt::mul(G[0], N.saved(0)), {2, 3})};
+                      });
+  bool Recorded = N != nullptr;
+  REQUIRE(Recorded);
+  N->saveInput(0, num(2.0));
+  CHECK(std::string(gradFnName(Y)) == "TwiceBackward");
+  backward(ag::sum(Y));
+  CHECK(valuesOf(grad(X)) == std::vector<double>{4, 4, 4});
+  // A gradient that cannot be fitted: the text PyTorch's engine gives for
+  // a custom Function returning torch.ones(5) (checked with the oracle).
+  Tensor Z = rt::mul(X, num(2.0));
+  recordNode("FBackward", {&X}, Z,
+             [](FunctionNode &, const TensorList &) -> TensorList {
+               return {ones({5})};
+             });
+  expectError([&] { backward(ag::sum(Z)); },
+              "Function FBackward returned an invalid gradient at index 0 - "
+              "got [5] but expected shape compatible with [3]");
+  // Nothing is recorded when no input requires grad.
+  Tensor P = ones({2});
+  bool NotRecorded =
+      !recordNode("NoBackward", {&P}, rt::mul(P, P),
+                  [](FunctionNode &, const TensorList &G) { return G; });
+  CHECK(NotRecorded);
+}
+
 TEST_CASE("autograd gradFnName and the graph's edges") {
   Tensor X = ones34();
   CHECK(gradFnName(X) == nullptr);
