@@ -8,9 +8,10 @@
 // turn them into Python-level exceptions.
 //
 // Only CPU memory exists yet; Device has a CUDA member reserved so that GPU
-// storage can be added without changing the layout of TensorImpl. There is
-// no autograd here; Storage::Version is bumped on every in-place write so
-// that the tape can detect modified saved tensors later.
+// storage can be added without changing the layout of TensorImpl. Autograd
+// (runtime/lib/Autograd) hangs its per-tensor state off TensorImpl through
+// one pointer that stays null for plain tensors; Storage::Version is bumped
+// on every in-place write so that the tape can detect modified saved tensors.
 //
 //===----------------------------------------------------------------------===//
 
@@ -76,6 +77,10 @@ private:
 
 using Shape = std::vector<int64_t>;
 
+/// Autograd's per-tensor state (Autograd/Autograd.h), owned by TensorImpl.
+struct AutogradMeta;
+void destroyAutogradMeta(AutogradMeta *M);
+
 /// Sizes, strides (in elements) and an offset into shared storage.
 class TensorImpl {
 public:
@@ -108,9 +113,18 @@ public:
   /// which ranks below tensors in type promotion.
   bool isWrappedNumber() const { return WrappedNumber; }
   void setWrappedNumber(bool W) { WrappedNumber = W; }
+  /// Autograd state; null for tensors that never took part in autograd.
+  AutogradMeta *autogradMeta() const { return Autograd; }
+  /// Takes ownership of M (null allowed), destroying any previous state.
+  void setAutogradMeta(AutogradMeta *M) {
+    if (Autograd)
+      destroyAutogradMeta(Autograd);
+    Autograd = M;
+  }
 
 private:
   Storage *TheStorage;
+  AutogradMeta *Autograd = nullptr;
   DType Type;
   Shape Sizes, Strides;
   int64_t Offset;

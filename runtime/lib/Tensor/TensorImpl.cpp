@@ -106,7 +106,11 @@ TensorImpl::TensorImpl(Storage *S, DType T, Shape Sizes, Shape Strides,
   TheStorage->retain();
 }
 
-TensorImpl::~TensorImpl() { TheStorage->release(); }
+TensorImpl::~TensorImpl() {
+  if (Autograd)
+    destroyAutogradMeta(Autograd);
+  TheStorage->release();
+}
 
 int64_t TensorImpl::numel() const {
   int64_t N = 1;
