@@ -55,7 +55,8 @@ Tensor full(const Shape &Sizes, Scalar Value, std::optional<DType> T) {
       T ? *T
         : (Value.K == Scalar::Kind::Float ? DType::Float32 : Value.dtype());
   Tensor Out = empty(Sizes, Ty);
-  fillInPlace(Out, Value);
+  // A new tensor starts at version 0, as torch.full's does.
+  fillFresh(Out, Value);
   return Out;
 }
 

@@ -263,6 +263,12 @@ Tensor &divInPlace(Tensor &Self, const Tensor &B) {
 Tensor &zeroInPlace(Tensor &Self) { return fillInPlace(Self, Scalar(0)); }
 
 Tensor &fillInPlace(Tensor &Self, Scalar Value) {
+  fillFresh(Self, Value);
+  Self->storage()->bumpVersion();
+  return Self;
+}
+
+void fillFresh(const Tensor &Self, Scalar Value) {
   dispatch(Self.dtype(), [&](auto Tag) {
     using ET = decltype(Tag);
     ET V = Value.K == Scalar::Kind::Float ? convertElement<ET>(Value.F)
@@ -276,8 +282,6 @@ Tensor &fillInPlace(Tensor &Self, Scalar Value) {
             *reinterpret_cast<ET *>(P[0] + I * S[0]) = V;
         });
   });
-  Self->storage()->bumpVersion();
-  return Self;
 }
 
 Tensor &copyInPlace(Tensor &Self, const Tensor &Src) {

@@ -280,6 +280,9 @@ Tensor &mulInPlace(Tensor &Self, const Tensor &B);
 Tensor &divInPlace(Tensor &Self, const Tensor &B);
 Tensor &zeroInPlace(Tensor &Self);
 Tensor &fillInPlace(Tensor &Self, Scalar Value);
+/// Fills a tensor being created: like fillInPlace, but not an in-place
+/// write (the version counter stays at 0).
+void fillFresh(const Tensor &Self, Scalar Value);
 /// Self.copy_(Src): broadcasts Src and converts its dtype.
 Tensor &copyInPlace(Tensor &Self, const Tensor &Src);
 

@@ -399,6 +399,11 @@ TEST_CASE("views alias their base's storage") {
   Tensor Col = select(t(Base), 0, -1); // Base[:, 3], strided.
   CHECK(Row->storage() == Base->storage());
   uint64_t V0 = Base->storage()->version();
+  // Fresh tensors start at version 0 (torch.ones(2)._version == 0 and
+  // torch.full(...)._version == 0 in PyTorch 1.13).
+  CHECK(V0 == 0);
+  CHECK(ones({2})->storage()->version() == 0);
+  CHECK(full({2}, Scalar(1.5))->storage()->version() == 0);
   fillInPlace(Row, Scalar(2.0));
   addInPlace(Col, wrappedScalar(Scalar(1)));
   // In-place writes through any view bump the shared version counter.
