@@ -12,7 +12,6 @@
 
 #include "NN/Im2Col.h"
 
-#include <vector>
 
 namespace janus::rt {
 
@@ -44,17 +43,18 @@ void convForward(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
                  const T *In, const T *Wt, const T *Bias, T *Out) {
   int64_t K = G.rows(), P = G.positions(), Cog = Cout / Groups;
   int64_t Chunk = chunkSamples(N, (K + Cog) * P);
-  std::vector<T> Col(K * Chunk * P), Res(Cog * Chunk * P);
+  auto Col = scratch<T>(K * Chunk * P);
+  auto Res = scratch<T>(Cog * Chunk * P);
   int64_t ImgSize = G.C * Groups * G.H * G.W;
   for (int64_t N0 = 0; N0 < N; N0 += Chunk) {
     int64_t Count = std::min(Chunk, N - N0), Ld = Count * P;
     for (int64_t Gr = 0; Gr < Groups; ++Gr) {
       for (int64_t I = 0; I < Count; ++I)
         im2col(G, In + (N0 + I) * ImgSize + Gr * G.C * G.H * G.W,
-               Col.data() + I * P, Ld);
-      gemm(false, false, Cog, Ld, K, T(1), Wt + Gr * Cog * K, K, Col.data(),
-           Ld, T(0), Res.data(), Ld);
-      scatterChannels(Res.data(), Cout, P, N0, Count, Gr * Cog, Cog, Out,
+               Col.get() + I * P, Ld);
+      gemm(false, false, Cog, Ld, K, T(1), Wt + Gr * Cog * K, K, Col.get(),
+           Ld, T(0), Res.get(), Ld);
+      scatterChannels(Res.get(), Cout, P, N0, Count, Gr * Cog, Cog, Out,
                       Bias);
     }
   }
@@ -66,24 +66,25 @@ void convBackward(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
                   T *GradW) {
   int64_t K = G.rows(), P = G.positions(), Cog = Cout / Groups;
   int64_t Chunk = chunkSamples(N, (K + Cog) * P);
-  std::vector<T> Col(K * Chunk * P), Go(Cog * Chunk * P);
+  auto Col = scratch<T>(K * Chunk * P);
+  auto Go = scratch<T>(Cog * Chunk * P);
   int64_t ImgSize = G.C * Groups * G.H * G.W, Plane = G.C * G.H * G.W;
   for (int64_t N0 = 0; N0 < N; N0 += Chunk) {
     int64_t Count = std::min(Chunk, N - N0), Ld = Count * P;
     for (int64_t Gr = 0; Gr < Groups; ++Gr) {
-      gatherChannels(GradOut, Cout, P, N0, Count, Gr * Cog, Cog, Go.data());
+      gatherChannels(GradOut, Cout, P, N0, Count, Gr * Cog, Cog, Go.get());
       if (GradW) {
         for (int64_t I = 0; I < Count; ++I)
-          im2col(G, In + (N0 + I) * ImgSize + Gr * Plane, Col.data() + I * P,
+          im2col(G, In + (N0 + I) * ImgSize + Gr * Plane, Col.get() + I * P,
                  Ld);
-        gemm(false, true, Cog, K, Ld, T(1), Go.data(), Ld, Col.data(), Ld,
+        gemm(false, true, Cog, K, Ld, T(1), Go.get(), Ld, Col.get(), Ld,
              N0 == 0 ? T(0) : T(1), GradW + Gr * Cog * K, K);
       }
       if (GradIn) {
-        gemm(true, false, K, Ld, Cog, T(1), Wt + Gr * Cog * K, K, Go.data(),
-             Ld, T(0), Col.data(), Ld);
+        gemm(true, false, K, Ld, Cog, T(1), Wt + Gr * Cog * K, K, Go.get(),
+             Ld, T(0), Col.get(), Ld);
         for (int64_t I = 0; I < Count; ++I)
-          col2im(G, Col.data() + I * P, Ld,
+          col2im(G, Col.get() + I * P, Ld,
                  GradIn + (N0 + I) * ImgSize + Gr * Plane);
       }
     }

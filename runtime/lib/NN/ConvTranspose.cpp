@@ -10,7 +10,6 @@
 
 #include "NN/Im2Col.h"
 
-#include <vector>
 
 namespace janus::rt {
 
@@ -45,15 +44,16 @@ void forward(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cin,
   int64_t K = G.rows(), P = G.positions(), Cig = Cin / Groups;
   int64_t Cout = G.C * Groups, OutPlane = G.C * G.H * G.W;
   int64_t Chunk = chunkSamples(N, (K + Cig) * P);
-  std::vector<T> Col(K * Chunk * P), X(Cig * Chunk * P);
+  auto Col = scratch<T>(K * Chunk * P);
+  auto X = scratch<T>(Cig * Chunk * P);
   for (int64_t N0 = 0; N0 < N; N0 += Chunk) {
     int64_t Count = std::min(Chunk, N - N0), Ld = Count * P;
     for (int64_t Gr = 0; Gr < Groups; ++Gr) {
-      gatherChannels(In, Cin, P, N0, Count, Gr * Cig, Cig, X.data());
-      gemm(true, false, K, Ld, Cig, T(1), Wt + Gr * Cig * K, K, X.data(), Ld,
-           T(0), Col.data(), Ld);
+      gatherChannels(In, Cin, P, N0, Count, Gr * Cig, Cig, X.get());
+      gemm(true, false, K, Ld, Cig, T(1), Wt + Gr * Cig * K, K, X.get(), Ld,
+           T(0), Col.get(), Ld);
       for (int64_t I = 0; I < Count; ++I)
-        col2im(G, Col.data() + I * P, Ld,
+        col2im(G, Col.get() + I * P, Ld,
                Out + (N0 + I) * Cout * G.H * G.W + Gr * OutPlane);
     }
   }
@@ -73,22 +73,23 @@ void backward(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cin,
   int64_t K = G.rows(), P = G.positions(), Cig = Cin / Groups;
   int64_t Cout = G.C * Groups, OutPlane = G.C * G.H * G.W;
   int64_t Chunk = chunkSamples(N, (K + Cig) * P);
-  std::vector<T> Col(K * Chunk * P), X(Cig * Chunk * P);
+  auto Col = scratch<T>(K * Chunk * P);
+  auto X = scratch<T>(Cig * Chunk * P);
   for (int64_t N0 = 0; N0 < N; N0 += Chunk) {
     int64_t Count = std::min(Chunk, N - N0), Ld = Count * P;
     for (int64_t Gr = 0; Gr < Groups; ++Gr) {
       for (int64_t I = 0; I < Count; ++I)
         im2col(G, GradOut + (N0 + I) * Cout * G.H * G.W + Gr * OutPlane,
-               Col.data() + I * P, Ld);
+               Col.get() + I * P, Ld);
       if (GradW) {
-        gatherChannels(In, Cin, P, N0, Count, Gr * Cig, Cig, X.data());
-        gemm(false, true, Cig, K, Ld, T(1), X.data(), Ld, Col.data(), Ld, T(1),
+        gatherChannels(In, Cin, P, N0, Count, Gr * Cig, Cig, X.get());
+        gemm(false, true, Cig, K, Ld, T(1), X.get(), Ld, Col.get(), Ld, T(1),
              GradW + Gr * Cig * K, K);
       }
       if (GradIn) {
-        gemm(false, false, Cig, Ld, K, T(1), Wt + Gr * Cig * K, K, Col.data(),
-             Ld, T(0), X.data(), Ld);
-        scatterChannels<T>(X.data(), Cin, P, N0, Count, Gr * Cig, Cig, GradIn,
+        gemm(false, false, Cig, Ld, K, T(1), Wt + Gr * Cig * K, K, Col.get(),
+             Ld, T(0), X.get(), Ld);
+        scatterChannels<T>(X.get(), Cin, P, N0, Count, Gr * Cig, Cig, GradIn,
                            nullptr);
       }
     }

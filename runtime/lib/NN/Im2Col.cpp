@@ -1,35 +1,13 @@
-//===- Im2Col.cpp - gemm wrappers and shared convolution checks -----------===//
+//===- Im2Col.cpp - Shared convolution checks -----------------------------===//
 //
-// The row-major gemm the NN kernels use (OpenBLAS cblas) and the argument
-// checks conv2d and conv_transpose2d share, with PyTorch 1.13's messages.
+// The argument checks conv2d and conv_transpose2d share, with PyTorch
+// 1.13's messages, and the batching of unbatched input.
 //
 //===----------------------------------------------------------------------===//
 
 #include "NN/Im2Col.h"
 
-#include <cblas.h>
-
 namespace janus::rt::nn {
-
-void gemm(bool TransA, bool TransB, int64_t M, int64_t N, int64_t K,
-          float Alpha, const float *A, int64_t Lda, const float *B,
-          int64_t Ldb, float Beta, float *C, int64_t Ldc) {
-  if (M == 0 || N == 0)
-    return;
-  cblas_sgemm(CblasRowMajor, TransA ? CblasTrans : CblasNoTrans,
-              TransB ? CblasTrans : CblasNoTrans, int(M), int(N), int(K),
-              Alpha, A, int(Lda), B, int(Ldb), Beta, C, int(Ldc));
-}
-
-void gemm(bool TransA, bool TransB, int64_t M, int64_t N, int64_t K,
-          double Alpha, const double *A, int64_t Lda, const double *B,
-          int64_t Ldb, double Beta, double *C, int64_t Ldc) {
-  if (M == 0 || N == 0)
-    return;
-  cblas_dgemm(CblasRowMajor, TransA ? CblasTrans : CblasNoTrans,
-              TransB ? CblasTrans : CblasNoTrans, int(M), int(N), int(K),
-              Alpha, A, int(Lda), B, int(Ldb), Beta, C, int(Ldc));
-}
 
 Tensor batchify(const Tensor &Input, const char *Op, bool &Unbatched) {
   if (Input.dim() != 3 && Input.dim() != 4)

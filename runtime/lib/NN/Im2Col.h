@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 namespace janus::rt::nn {
 
@@ -64,9 +65,11 @@ void im2col(const ConvGeom &G, const T *Img, T *Col, int64_t Ld) {
           // Input column of output position Ow is Ow * SW + Base.
           const T *In = Plane + Ih * G.W;
           int64_t Base = J * G.DW - G.PW;
-          if (G.SW == 1 && OwHi > OwLo)
-            std::memcpy(Out + OwLo, In + OwLo + Base,
-                        (OwHi - OwLo) * sizeof(T));
+          // Rows are short (LeNet: 8-24 elements): an inline loop, not a
+          // memcpy call per row, which would dominate the time.
+          if (G.SW == 1)
+            for (int64_t Ow = OwLo; Ow < OwHi; ++Ow)
+              Out[Ow] = In[Ow + Base];
           else
             for (int64_t Ow = OwLo; Ow < OwHi; ++Ow)
               Out[Ow] = In[Ow * G.SW + Base];
@@ -91,8 +94,12 @@ void col2im(const ConvGeom &G, const T *Col, int64_t Ld, T *Img) {
           const T *In = Row + Oh * G.OW;
           T *Out = Plane + Ih * G.W;
           int64_t Base = J * G.DW - G.PW;
-          for (int64_t Ow = OwLo; Ow < OwHi; ++Ow)
-            Out[Ow * G.SW + Base] += In[Ow];
+          if (G.SW == 1)
+            for (int64_t Ow = OwLo; Ow < OwHi; ++Ow)
+              Out[Ow + Base] += In[Ow];
+          else
+            for (int64_t Ow = OwLo; Ow < OwHi; ++Ow)
+              Out[Ow * G.SW + Base] += In[Ow];
         }
       }
 }
@@ -123,12 +130,18 @@ void scatterChannels(const T *Src, int64_t Ctot, int64_t P, int64_t N0,
     }
 }
 
-/// How many samples one column buffer holds: bounded so that the buffer
-/// stays near 32 MiB whatever the batch size.
+/// How many samples one column buffer holds: about 128K elements, so that
+/// the columns im2col writes are still in L2 cache when the gemm reads them
+/// (a whole-batch buffer of a few MiB made im2col + gemm memory-bound).
 inline int64_t chunkSamples(int64_t N, int64_t ElemsPerSample) {
-  const int64_t Budget = int64_t(8) << 20;
+  const int64_t Budget = int64_t(128) << 10;
   return std::max<int64_t>(
       1, std::min<int64_t>(N, Budget / std::max<int64_t>(1, ElemsPerSample)));
+}
+
+/// An uninitialised scratch buffer (std::vector would zero it first).
+template <typename T> std::unique_ptr<T[]> scratch(int64_t N) {
+  return std::unique_ptr<T[]>(new T[std::max<int64_t>(N, 1)]);
 }
 
 /// grad_bias[c] = sum of GradOut [N, C, P] over N and P, accumulated in
