@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "NN/DirectConv.h"
 #include "NN/Im2Col.h"
 
 
@@ -91,6 +92,39 @@ void convBackward(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
   }
 }
 
+// The input gradient of a stride-1 conv2d is a stride-1 convolution of
+// GradOut, padded by (K - 1) * D - P, with the weight flipped and its two
+// channel dimensions swapped within each group:
+//   W'[g * C + c, co, i, j] = W[g * Cog + co, c, KH - 1 - i, KW - 1 - j].
+bool directGradInput(const ConvGeom &G, int64_t N, int64_t Groups,
+                     int64_t Cout, const Tensor &Go, const Tensor &Wt,
+                     const Tensor &GradIn) {
+  ConvGeom T = G;
+  T.PH = (G.KH - 1) * G.DH - G.PH;
+  T.PW = (G.KW - 1) * G.DW - G.PW;
+  if (G.SH != 1 || G.SW != 1 || T.PH < 0 || T.PW < 0)
+    return false;
+  int64_t Cog = Cout / Groups;
+  T.C = Cog;
+  T.H = G.OH;
+  T.W = G.OW;
+  T.OH = G.H;
+  T.OW = G.W;
+  Tensor Flipped = empty({G.C * Groups, Cog, G.KH, G.KW}, DType::Float32);
+  const float *W = Wt.dataPtr<float>();
+  float *F = Flipped.dataPtr<float>();
+  for (int64_t Gr = 0; Gr < Groups; ++Gr)
+    for (int64_t C = 0; C < G.C; ++C)
+      for (int64_t Co = 0; Co < Cog; ++Co)
+        for (int64_t I = 0; I < G.KH; ++I)
+          for (int64_t J = 0; J < G.KW; ++J)
+            F[(((Gr * G.C + C) * Cog + Co) * G.KH + I) * G.KW + J] =
+                W[(((Gr * Cog + Co) * G.C + C) * G.KH + G.KH - 1 - I) * G.KW +
+                  G.KW - 1 - J];
+  return directConv2d(T, N, Groups, G.C * Groups, Go.dataPtr<float>(), F,
+                      nullptr, GradIn.dataPtr<float>());
+}
+
 } // namespace
 
 Tensor conv2d(const Tensor &Input, const Tensor &Weight, const Tensor &Bias,
@@ -106,6 +140,10 @@ Tensor conv2d(const Tensor &Input, const Tensor &Weight, const Tensor &Bias,
   dispatchFloat(In.dtype(), "slow_conv2d_cpu", [&](auto Tag) {
     using T = decltype(Tag);
     Tensor B = Bias ? contiguous(Bias) : Tensor();
+    if constexpr (std::is_same_v<T, float>)
+      if (directConv2d(G, N, Groups, Cout, In.dataPtr<T>(), Wt.dataPtr<T>(),
+                       B ? B.dataPtr<T>() : nullptr, Out.dataPtr<T>()))
+        return;
     convForward<T>(G, N, Groups, Cout, In.dataPtr<T>(), Wt.dataPtr<T>(),
                    B ? B.dataPtr<T>() : nullptr, Out.dataPtr<T>());
   });
@@ -131,10 +169,19 @@ InputWeightBiasGrads conv2dBackward(const Tensor &GradOut, const Tensor &Input,
     R.Bias = empty({Cout}, Wt.dtype());
   dispatchFloat(In.dtype(), "slow_conv2d_backward_cpu", [&](auto Tag) {
     using T = decltype(Tag);
-    if (Mask[0] || Mask[1])
+    bool NeedIn = Mask[0], NeedW = Mask[1];
+    if constexpr (std::is_same_v<T, float>) {
+      if (NeedW && directConv2dGradWeight(G, N, Groups, Cout, Go.dataPtr<T>(),
+                                          In.dataPtr<T>(),
+                                          R.Weight.dataPtr<T>()))
+        NeedW = false;
+      if (NeedIn && directGradInput(G, N, Groups, Cout, Go, Wt, R.Input))
+        NeedIn = false;
+    }
+    if (NeedIn || NeedW)
       convBackward<T>(G, N, Groups, Cout, Go.dataPtr<T>(), In.dataPtr<T>(),
-                      Wt.dataPtr<T>(), Mask[0] ? R.Input.dataPtr<T>() : nullptr,
-                      Mask[1] ? R.Weight.dataPtr<T>() : nullptr);
+                      Wt.dataPtr<T>(), NeedIn ? R.Input.dataPtr<T>() : nullptr,
+                      NeedW ? R.Weight.dataPtr<T>() : nullptr);
     if (Mask[2])
       sumChannels(Go.dataPtr<T>(), N, Cout, G.positions(), R.Bias.dataPtr<T>());
   });
