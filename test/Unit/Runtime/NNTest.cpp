@@ -263,3 +263,194 @@ TEST_CASE("nn kernels match PyTorch 1.13 forward and backward") {
   }
   CHECK(Checked == static_cast<int>(sizeof(Cases) / sizeof(Cases[0])));
 }
+
+namespace {
+Tensor filled(const Shape &S, double V = 0.5, DType T = DType::Float32) {
+  return full(S, Scalar(V), T);
+}
+Tensor longs(const std::vector<double> &V) {
+  return makeTensor(DType::Int64, {int64_t(V.size())}, V);
+}
+} // namespace
+
+// Messages as torch 1.13 prints them for the same calls (F.conv2d(...) etc.).
+TEST_CASE("nn error messages match PyTorch") {
+  using EK = ErrorKind;
+  Tensor X = filled({2, 3, 8, 8}), W = filled({4, 3, 3, 3});
+  expectError([&] { conv2d(filled({2, 3}), W, {}); }, EK::RuntimeError,
+              "Expected 3D (unbatched) or 4D (batched) input to conv2d, but "
+              "got input of size: [2, 3]");
+  expectError([&] { conv2d(X, filled({4, 2, 3, 3}), {}); }, EK::RuntimeError,
+              "Given groups=1, weight of size [4, 2, 3, 3], expected "
+              "input[2, 3, 8, 8] to have 2 channels, but got 3 channels "
+              "instead");
+  expectError(
+      [&] {
+        conv2d(filled({2, 4, 8, 8}), filled({3, 2, 3, 3}), {}, {1, 1}, {0, 0},
+               {1, 1}, 2);
+      },
+      EK::RuntimeError,
+      "Given groups=2, expected weight to be divisible by 2 at dimension 0, "
+      "but got weight of size [[3, 2, 3, 3]] instead");
+  expectError([&] { conv2d(X, filled({4, 3, 9, 9}), {}); }, EK::RuntimeError,
+              "Calculated padded input size per channel: (8 x 8). Kernel "
+              "size: (9 x 9). Kernel size can't be greater than actual input "
+              "size");
+  expectError([&] { conv2d(X, W, filled({3})); }, EK::RuntimeError,
+              "Given weight of size [4, 3, 3, 3], expected bias to be "
+              "1-dimensional with 4 elements, but got bias of size [3] "
+              "instead");
+  expectError([&] { conv2d(X, W, {}, {0, 0}); }, EK::RuntimeError,
+              "non-positive stride is not supported");
+  expectError([&] { conv2d(X, W, {}, {1, 1}, {-1, -1}); }, EK::RuntimeError,
+              "negative padding is not supported");
+  expectError([&] { conv2d(X, to(W, DType::Float64), {}); }, EK::RuntimeError,
+              "Input type (torch.FloatTensor) and weight type "
+              "(torch.DoubleTensor) should be the same or input should be a "
+              "MKLDNN tensor and weight is a dense tensor");
+  expectError([&] { convTranspose2d(X, filled({4, 3, 3, 3}), {}); },
+              EK::RuntimeError,
+              "Given transposed=1, weight of size [4, 3, 3, 3], expected "
+              "input[2, 3, 8, 8] to have 4 channels, but got 3 channels "
+              "instead");
+  expectError(
+      [&] {
+        convTranspose2d(X, filled({3, 3, 3, 3}), {}, {1, 1}, {0, 0}, {1, 1});
+      },
+      EK::RuntimeError,
+      "output padding must be smaller than either stride or dilation, but "
+      "got output_padding_height: 1 output_padding_width: 1 stride_height: 1 "
+      "stride_width: 1 dilation_height: 1 dilation_width: 1");
+  expectError([&] { maxPool2d(X, {2, 2}, std::nullopt, {2, 2}); },
+              EK::RuntimeError,
+              "pad should be at most half of kernel size, but got pad=2 and "
+              "kernel_size=2");
+  expectError([&] { maxPool2d(filled({1, 2, 2}), {3, 3}); }, EK::RuntimeError,
+              "Given input size: (1x2x2). Calculated output size: (1x0x0). "
+              "Output size is too small");
+  expectError([&] { maxPool2d(filled({2, 2}), {2, 2}); }, EK::RuntimeError,
+              "non-empty 3D or 4D (batch mode) tensor expected for input");
+  expectError([&] { maxPool2d(X, {2, 2}, Pair2{0, 0}); }, EK::RuntimeError,
+              "stride should not be zero");
+  expectError([&] { avgPool2d(filled({2, 2}), {2, 2}); }, EK::IndexError,
+              "Dimension out of range (expected to be in range of [-2, 1], "
+              "but got -3)");
+  expectError(
+      [&] {
+        avgPool2d(X, {2, 4}, std::nullopt, {1, 3});
+      },
+      EK::RuntimeError,
+      "pad should be at most half of kernel size, but got pad=3 and "
+      "kernel_size=4");
+  expectError(
+      [&] { avgPool2d(X, {2, 2}, std::nullopt, {0, 0}, false, true, 0); },
+      EK::RuntimeError, "divisor must be not zero");
+  expectError([&] { maxPool2d(filled({1, 4, 4}, 1, DType::Int64), {2, 2}); },
+              EK::RuntimeError, "\"max_pool2d\" not implemented for 'Long'");
+
+  Tensor E = filled({5, 3});
+  expectError([&] { embedding(E, longs({1, 5})); }, EK::IndexError,
+              "index out of range in self");
+  expectError([&] { embedding(E, longs({1, -1})); }, EK::IndexError,
+              "index out of range in self");
+  expectError([&] { embedding(E, filled({1}, 1.0)); }, EK::RuntimeError,
+              "Expected tensor for argument #1 'indices' to have one of the "
+              "following scalar types: Long, Int; but got torch.FloatTensor "
+              "instead (while checking arguments for embedding)");
+  expectError([&] { embedding(filled({5}), longs({1})); }, EK::RuntimeError,
+              "'weight' must be 2-D");
+
+  Tensor RM = zeros({3}), RV = ones({3});
+  expectError([&] { batchNorm(filled({1, 3}), {}, {}, RM, RV, true); },
+              EK::ValueError,
+              "Expected more than 1 value per channel when training, got "
+              "input size torch.Size([1, 3])");
+  expectError([&] { batchNorm(filled({1, 3, 1, 1}), {}, {}, RM, RV, true); },
+              EK::ValueError,
+              "Expected more than 1 value per channel when training, got "
+              "input size torch.Size([1, 3, 1, 1])");
+  expectError(
+      [&] { batchNorm(filled({2, 3}), {}, {}, zeros({4}), ones({4}), true); },
+      EK::RuntimeError, "running_mean should contain 3 elements not 4");
+  expectError([&] { batchNorm(filled({2, 3}), ones({4}), {}, RM, RV, true); },
+              EK::RuntimeError, "weight should contain 3 elements not 4");
+  expectError(
+      [&] { batchNorm(filled({2, 3}, 1, DType::Int64), {}, {}, RM, RV, true); },
+      EK::RuntimeError, "\"batch_norm\" not implemented for 'Long'");
+
+  expectError([&] { dropout(X, 1.5); }, EK::ValueError,
+              "dropout probability has to be between 0 and 1, but got 1.5");
+  expectError([&] { dropout(X, -0.5); }, EK::ValueError,
+              "dropout probability has to be between 0 and 1, but got -0.5");
+
+  Tensor In = filled({3, 5});
+  expectError([&] { nllLoss(In, longs({1, 5, 2}), {}); }, EK::IndexError,
+              "Target 5 is out of bounds.");
+  expectError([&] { nllLoss(In, longs({1, -1, 2}), {}); }, EK::IndexError,
+              "Target -1 is out of bounds.");
+  expectError([&] { nllLoss(In, longs({1, 2}), {}); }, EK::ValueError,
+              "Expected input batch_size (3) to match target batch_size (2).");
+  expectError([&] { nllLoss(In, filled({3}, 1.0), {}); }, EK::RuntimeError,
+              "expected scalar type Long but found Float");
+  expectError([&] { nllLoss(In, longs({1, 2, 3}), ones({4})); },
+              EK::RuntimeError,
+              "weight tensor should be defined either for all 5 classes or no "
+              "classes but got weight tensor of shape: [4]");
+  expectError(
+      [&] { nllLoss(filled({2, 5, 3, 3}), zeros({2, 3, 4}, DType::Int64), {}); },
+      EK::RuntimeError,
+      "size mismatch (got input: [2, 5, 3, 3] , target: [2, 3, 4]");
+  expectError(
+      [&] { nllLoss(filled({2, 5, 3, 3}), full({2, 3, 3}, Scalar(7)), {}); },
+      EK::IndexError, "Target 7 is out of bounds.");
+  expectError([&] { crossEntropy(In, longs({1, 5, 2}), {}); }, EK::IndexError,
+              "Target 5 is out of bounds.");
+  expectError(
+      [&] { crossEntropy(In, longs({1, 2, 3}), {}, Reduction::Mean, -100, 1.5); },
+      EK::RuntimeError, "label_smoothing must be between 0.0 and 1.0. Got: 1.5");
+  expectError(
+      [&] {
+        binaryCrossEntropy(makeTensor(DType::Float32, {2}, {0.5, 1.5}),
+                           makeTensor(DType::Float32, {2}, {0, 1}), {});
+      },
+      EK::RuntimeError, "all elements of input should be between 0 and 1");
+  expectError([&] { binaryCrossEntropy(filled({2}), filled({3}), {}); },
+              EK::ValueError,
+              "Using a target size (torch.Size([3])) that is different to the "
+              "input size (torch.Size([2])) is deprecated. Please ensure they "
+              "have the same size.");
+  expectError([&] { mseLoss(ones({2}, DType::Int64), ones({2}, DType::Int64)); },
+              EK::RuntimeError, "\"mse_cpu\" not implemented for 'Long'");
+  expectError([&] { leakyRelu(ones({2}, DType::Int64)); }, EK::RuntimeError,
+              "\"leaky_relu_cpu\" not implemented for 'Long'");
+  expectError([&] { constantPad(X, {1, 2, 3}); }, EK::RuntimeError,
+              "Padding length must be divisible by 2");
+  expectError([&] { constantPad(X, Shape(10, 1)); }, EK::RuntimeError,
+              "Padding length too large");
+  expectError([&] { constantPad(X, {-5, -4}); }, EK::RuntimeError,
+              "start (0) + length (-1) exceeds dimension size (3).");
+}
+
+// Oracle: torch.manual_seed(0); F.dropout(torch.ones(2, 5, dtype=dt), 0.5)
+// is [[0, 0, 2, 0, 0], [0, 2, 2, 0, 2]] in float32 and float64 alike, and
+// backward of grad 3 gives 6 where kept. (The vectors check more seeds,
+// shapes and probabilities exactly.)
+TEST_CASE("nn dropout draws exactly as PyTorch after manual_seed") {
+  TorchGenerator &G = TorchGenerator::defaultGenerator();
+  for (DType T : {DType::Float32, DType::Float64}) {
+    G.manualSeed(0);
+    DropoutResult R = dropout(ones({2, 5}, T), 0.5);
+    CHECK(valuesOf(R.Output) ==
+          std::vector<double>{0, 0, 2, 0, 0, 0, 2, 2, 0, 2});
+    CHECK(valuesOf(dropoutBackward(full({2, 5}, Scalar(3.0), T), R.Mask)) ==
+          std::vector<double>{0, 0, 6, 0, 0, 0, 6, 6, 0, 6});
+  }
+  // p == 0, p == 1 and eval mode draw nothing; eval returns the input itself.
+  G.manualSeed(5);
+  TorchGenerator Before = G;
+  Tensor X = ones({3});
+  CHECK(dropout(X, 0.0).Output.get() == X.get());
+  CHECK(dropout(X, 0.7, false).Output.get() == X.get());
+  CHECK(valuesOf(dropout(X, 1.0).Output) == std::vector<double>{0, 0, 0});
+  CHECK(G == Before);
+}
