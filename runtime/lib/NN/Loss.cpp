@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <vector>
 
 namespace janus::rt {
@@ -177,10 +178,11 @@ Tensor classLossGrad(const Tensor &GradOut, const Tensor &Input,
 }
 
 void checkSmoothing(double Eps) {
-  if (Eps < 0 || Eps > 1)
-    fail("label_smoothing must be between 0.0 and 1.0. Got: " +
-         std::to_string(Eps).erase(std::to_string(Eps).find_last_not_of('0') +
-                                   1));
+  if (Eps < 0 || Eps > 1) {
+    std::ostringstream OS; // TORCH_CHECK's formatting of a double.
+    OS << Eps;
+    fail("label_smoothing must be between 0.0 and 1.0. Got: " + OS.str());
+  }
 }
 
 int64_t classDim(const Tensor &Input) { return Input.dim() == 1 ? 0 : 1; }

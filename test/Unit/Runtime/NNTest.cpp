@@ -30,21 +30,34 @@ using janus::rt::test::valuesOf;
 
 namespace {
 
-struct TensorSpec {
+// A tensor of the vectors file: dtype, rank, sizes and where its row-major
+// values start in Values[].
+struct TensorRef {
   DType Type;
-  std::vector<int64_t> Sizes;
-  std::vector<double> Values;
+  int Rank;
+  int64_t Sizes[6];
+  size_t Offset;
 };
 
 struct NNCase {
   const char *Op;
-  std::vector<TensorSpec> Inputs;
-  std::vector<double> Params;
-  std::vector<TensorSpec> Expected;
+  int FirstInput, NumInputs, FirstExpected, NumExpected, FirstParam,
+      NumParams;
   double Tol;
 };
 
 #include "NNVectors.inc"
+
+std::vector<int64_t> sizesOf(const TensorRef &R) {
+  return std::vector<int64_t>(R.Sizes, R.Sizes + R.Rank);
+}
+
+std::vector<double> refValues(const TensorRef &R) {
+  int64_t N = 1;
+  for (int I = 0; I < R.Rank; ++I)
+    N *= R.Sizes[I];
+  return std::vector<double>(Values + R.Offset, Values + R.Offset + N);
+}
 
 using Tensors = std::vector<Tensor>;
 using Params = std::vector<double>;
@@ -240,23 +253,28 @@ TEST_CASE("nn kernels match PyTorch 1.13 forward and backward") {
     std::string Op = C.Op;
     CAPTURE(Op);
     Tensors In;
-    for (const TensorSpec &S : C.Inputs)
-      In.push_back(makeTensor(S.Type, S.Sizes, S.Values));
-    Tensors Out = runOp(C.Op, In, C.Params);
-    REQUIRE(Out.size() == C.Expected.size());
+    for (int I = 0; I < C.NumInputs; ++I) {
+      const TensorRef &R = TensorRefs[C.FirstInput + I];
+      In.push_back(makeTensor(R.Type, sizesOf(R), refValues(R)));
+    }
+    Params P(ParamValues + C.FirstParam,
+             ParamValues + C.FirstParam + C.NumParams);
+    Tensors Out = runOp(C.Op, In, P);
+    REQUIRE(Out.size() == size_t(C.NumExpected));
     for (size_t K = 0; K < Out.size(); ++K) {
       CAPTURE(K);
-      const TensorSpec &E = C.Expected[K];
+      const TensorRef &E = TensorRefs[C.FirstExpected + K];
       REQUIRE(Out[K]);
       CHECK(dtypeName(Out[K].dtype()) == std::string(dtypeName(E.Type)));
-      CHECK(Out[K].sizes() == E.Sizes);
-      if (Out[K].sizes() != E.Sizes)
+      CHECK(Out[K].sizes() == sizesOf(E));
+      if (Out[K].sizes() != sizesOf(E))
         continue;
-      std::vector<double> Got = valuesOf(Out[K]);
+      std::vector<double> Got = valuesOf(Out[K]), Want = refValues(E);
       for (size_t I = 0; I < Got.size(); ++I) {
         CAPTURE(I);
-        CHECK_MESSAGE(close(Got[I], E.Values[I], C.Tol),
-                      "got " << Got[I] << " want " << E.Values[I] << " rel " << (Got[I] - E.Values[I]) / E.Values[I]);
+        CHECK_MESSAGE(close(Got[I], Want[I], C.Tol),
+                      "got " << Got[I] << " want " << Want[I] << " rel "
+                             << (Got[I] - Want[I]) / Want[I]);
       }
     }
     ++Checked;
