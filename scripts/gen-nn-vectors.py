@@ -128,6 +128,11 @@ def build_cases():
             ((2, 1, 8, 8), (3, 1, 5, 5), (1, 1), (0, 0), (1, 1), 1, True),
             ((2, 2, 4, 4), (3, 2, 1, 1), (1, 1), (0, 0), (1, 1), 1, True),
             ((1, 2, 6, 7), (2, 2, 3, 3), (3, 2), (2, 0), (2, 3), 1, True),
+            # 8 or 16 output channels per group (and input channels, for
+            # the input gradient) take the channel-major float path.
+            ((2, 3, 7, 6), (16, 3, 3, 3), (1, 1), (1, 1), (1, 1), 1, True),
+            ((2, 8, 6, 5), (16, 8, 3, 2), (1, 1), (0, 1), (1, 2), 1, True),
+            ((1, 16, 5, 5), (16, 8, 3, 3), (1, 1), (1, 1), (1, 1), 2, False),
         ]:
             ins = [rand(xs, dt), rand(ws, dt)] + ([rand(ws[0], dt)] if b else [])
             case("conv2d", ins, list(s) + list(pd) + list(d) + [g, int(b)],

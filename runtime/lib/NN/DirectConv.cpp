@@ -185,6 +185,66 @@ void dotGemm(int64_t M, int64_t N, int64_t K, const float *A, int64_t Lda,
   }
 }
 
+
+// Channel-major variant for layers whose output channels fill whole vectors
+// (Cog = 8 or 16): lanes run over output channels and rows over real output
+// positions, so nothing is computed on the wide grid's junk columns.
+// C[p][co] (+)= sum_L X[Pos[p] + Off[L]] * B[L][co] for PR positions and
+// NV * 8 channels; B rows have stride Ldb.
+template <int PR, int NV>
+JANUS_AVX2 void posKernel(int64_t K, const float *X, const int64_t *Pos,
+                          const int64_t *Off, const float *B, int64_t Ldb,
+                          float *C, int64_t Ldc, bool Accumulate) {
+  __m256 Acc[PR][NV];
+  for (int R = 0; R < PR; ++R)
+    for (int V = 0; V < NV; ++V)
+      Acc[R][V] = _mm256_setzero_ps();
+  for (int64_t L = 0; L < K; ++L) {
+    __m256 BV[NV];
+    for (int V = 0; V < NV; ++V)
+      BV[V] = _mm256_loadu_ps(B + L * Ldb + 8 * V);
+    const float *XL = X + Off[L];
+#pragma GCC unroll 12
+    for (int R = 0; R < PR; ++R) {
+      __m256 XV = _mm256_set1_ps(XL[Pos[R]]);
+      for (int V = 0; V < NV; ++V)
+        Acc[R][V] = _mm256_fmadd_ps(XV, BV[V], Acc[R][V]);
+    }
+  }
+  for (int R = 0; R < PR; ++R)
+    for (int V = 0; V < NV; ++V) {
+      float *Dst = C + R * Ldc + 8 * V;
+      __m256 Sum = Accumulate ? _mm256_add_ps(Acc[R][V], _mm256_loadu_ps(Dst))
+                              : Acc[R][V];
+      _mm256_storeu_ps(Dst, Sum);
+    }
+}
+
+// C[M x NV*8] (+)= rows of positions Pos[0, M) through posKernel; PR = 12 / NV
+// rows per tile, the remainder one row at a time.
+template <int NV>
+void posGemm(int64_t M, int64_t K, const float *X, const int64_t *Pos,
+             const int64_t *Off, const float *B, int64_t Ldb, float *C,
+             int64_t Ldc, bool Accumulate) {
+  constexpr int PR = 12 / NV;
+  int64_t I = 0;
+  for (; I + PR <= M; I += PR)
+    posKernel<PR, NV>(K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc,
+                      Accumulate);
+  for (; I < M; ++I)
+    posKernel<1, NV>(K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc,
+                     Accumulate);
+}
+
+void posGemmAny(int64_t NV, int64_t M, int64_t K, const float *X,
+                const int64_t *Pos, const int64_t *Off, const float *B,
+                int64_t Ldb, float *C, int64_t Ldc, bool Accumulate) {
+  if (NV == 1)
+    posGemm<1>(M, K, X, Pos, Off, B, Ldb, C, Ldc, Accumulate);
+  else
+    posGemm<2>(M, K, X, Pos, Off, B, Ldb, C, Ldc, Accumulate);
+}
+
 bool haveAvx2() {
   static const bool Have =
       __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
@@ -218,6 +278,44 @@ struct PaddedImage {
   }
 };
 
+
+// Real output positions as offsets into the padded image.
+std::vector<int64_t> positions(const ConvGeom &G, int64_t Wp) {
+  std::vector<int64_t> Pos;
+  for (int64_t Oh = 0; Oh < G.OH; ++Oh)
+    for (int64_t Ow = 0; Ow < G.OW; ++Ow)
+      Pos.push_back(Oh * Wp + Ow);
+  return Pos;
+}
+
+void channelMajorForward(const ConvGeom &G, int64_t N, int64_t Groups,
+                         int64_t Cout, PaddedImage &Img, const float *In,
+                         const float *Wt, const float *Bias, float *Out) {
+  int64_t K = G.rows(), Cog = Cout / Groups, P = G.positions();
+  std::vector<int64_t> Pos = positions(G, Img.Wp);
+  // WT[g][L][co] = Wt[g * Cog + co][L]: the B operand, channels contiguous.
+  std::vector<float> WT(Groups * K * Cog), Res(P * Cog);
+  for (int64_t Gr = 0; Gr < Groups; ++Gr)
+    for (int64_t Co = 0; Co < Cog; ++Co)
+      for (int64_t L = 0; L < K; ++L)
+        WT[(Gr * K + L) * Cog + Co] = Wt[(Gr * Cog + Co) * K + L];
+  for (int64_t S = 0; S < N; ++S) {
+    const float *Src = Img.load(G, In + S * G.C * Groups * G.H * G.W);
+    for (int64_t Gr = 0; Gr < Groups; ++Gr) {
+      posGemmAny(Cog / 8, P, K, Src + Gr * G.C * Img.Hp * Img.Wp, Pos.data(),
+                 Img.Off.data(), WT.data() + Gr * K * Cog, Cog, Res.data(),
+                 Cog, false);
+      for (int64_t Co = 0; Co < Cog; ++Co) {
+        int64_t C = Gr * Cog + Co;
+        float B = Bias ? Bias[C] : 0.0f;
+        float *O = Out + (S * Cout + C) * P;
+        for (int64_t I = 0; I < P; ++I)
+          O[I] = Res[I * Cog + Co] + B;
+      }
+    }
+  }
+}
+
 } // namespace
 
 bool directConv2d(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
@@ -227,6 +325,10 @@ bool directConv2d(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
     return false;
   PaddedImage Img(G, G.C * Groups);
   int64_t Nw = (G.OH - 1) * Img.Wp + G.OW, K = G.rows(), Cog = Cout / Groups;
+  if (Cog == 8 || Cog == 16) {
+    channelMajorForward(G, N, Groups, Cout, Img, In, Wt, Bias, Out);
+    return true;
+  }
   std::vector<float> Res(Cout * Nw);
   for (int64_t S = 0; S < N; ++S) {
     const float *Src = Img.load(G, In + S * G.C * Groups * G.H * G.W);
@@ -254,6 +356,31 @@ bool directConv2dGradWeight(const ConvGeom &G, int64_t N, int64_t Groups,
     return false;
   PaddedImage Img(G, G.C * Groups);
   int64_t Nw = (G.OH - 1) * Img.Wp + G.OW, K = G.rows(), Cog = Cout / Groups;
+  if (Cog == 8 || Cog == 16) {
+    // gWT[L][co] += sum_p X[Pos[p] + Off[L]] * GoT[p][co]: the same kernel
+    // with the roles of taps and positions swapped (Off as positions).
+    int64_t P = G.positions();
+    std::vector<int64_t> Pos = positions(G, Img.Wp);
+    std::vector<float> GoT(P * Cog), GWT(Groups * K * Cog, 0.0f);
+    for (int64_t S = 0; S < N; ++S) {
+      const float *Src = Img.load(G, In + S * G.C * Groups * G.H * G.W);
+      for (int64_t Gr = 0; Gr < Groups; ++Gr) {
+        for (int64_t Co = 0; Co < Cog; ++Co) {
+          const float *Go = GradOut + (S * Cout + Gr * Cog + Co) * P;
+          for (int64_t I = 0; I < P; ++I)
+            GoT[I * Cog + Co] = Go[I];
+        }
+        posGemmAny(Cog / 8, K, P, Src + Gr * G.C * Img.Hp * Img.Wp,
+                   Img.Off.data(), Pos.data(), GoT.data(), Cog,
+                   GWT.data() + Gr * K * Cog, Cog, true);
+      }
+    }
+    for (int64_t Gr = 0; Gr < Groups; ++Gr)
+      for (int64_t Co = 0; Co < Cog; ++Co)
+        for (int64_t L = 0; L < K; ++L)
+          GradW[(Gr * Cog + Co) * K + L] += GWT[(Gr * K + L) * Cog + Co];
+    return true;
+  }
   // The gradient on the wide grid, zero in the junk columns.
   std::vector<float> Wide(Cout * Nw, 0.0f);
   for (int64_t S = 0; S < N; ++S) {
