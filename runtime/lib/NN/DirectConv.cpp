@@ -231,9 +231,18 @@ void posGemm(int64_t M, int64_t K, const float *X, const int64_t *Pos,
   for (; I + PR <= M; I += PR)
     posKernel<PR, NV>(K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc,
                       Accumulate);
-  for (; I < M; ++I)
-    posKernel<1, NV>(K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc,
-                     Accumulate);
+  // The remainder as one tile of its own height (one row at a time would
+  // be bound by the FMA latency).
+  using Fn = void (*)(int64_t, const float *, const int64_t *,
+                      const int64_t *, const float *, int64_t, float *,
+                      int64_t, bool);
+  static constexpr Fn Tails[12] = {
+      nullptr,           posKernel<1, NV>,  posKernel<2, NV>,
+      posKernel<3, NV>,  posKernel<4, NV>,  posKernel<5, NV>,
+      posKernel<6, NV>,  posKernel<7, NV>,  posKernel<8, NV>,
+      posKernel<9, NV>,  posKernel<10, NV>, posKernel<11, NV>};
+  if (I < M)
+    Tails[M - I](K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc, Accumulate);
 }
 
 void posGemmAny(int64_t NV, int64_t M, int64_t K, const float *X,
