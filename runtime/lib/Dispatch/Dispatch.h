@@ -27,6 +27,7 @@
 #include "Value/Ops.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -117,6 +118,12 @@ const LibEntryInfo *libraryEntryOf(const Value &fn);
 /// values: library callables bind keywords; other callables take none yet.
 Status callWithKeywords(const Value &fn, const Value *args, size_t npos,
                         const std::vector<std::string> &kwnames, Value &out);
+
+/// obj.name for a tensor, list, dict or str (a bound library method or an
+/// attribute's value) or an instance (its attribute).
+Status getMember(const Value &obj, std::string_view name, Value &out);
+/// The function, class or constant value of a qualified library name.
+Status lookupLibraryValue(std::string_view qualifiedName, Value &out);
 
 /// Parses the Python literal `text` of a default ("None", "-100", "1e-05",
 /// "'mean'", "(0.9, 0.999)", "torch.int64") into a value.
