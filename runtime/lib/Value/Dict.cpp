@@ -158,6 +158,7 @@ Status hashValue(const Value &v, int64_t &out) {
   case Kind::Function:
   case Kind::Class:
   case Kind::Instance:
+  case Kind::Iterator:
     out = hashPointer(v.object());
     break;
   }

@@ -133,6 +133,9 @@ std::string repr(const Value &v) {
   case Kind::Instance:
     return "<__main__." + v.as<InstanceObject>()->classObject()->name +
            " object at " + address(v.object()) + ">";
+  case Kind::Iterator:
+    return std::string("<") + typeName(v) + " object at " +
+           address(v.object()) + ">";
   }
   return "<object>";
 }

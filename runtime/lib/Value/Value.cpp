@@ -59,6 +59,9 @@ void Object::destroy(Object *object) {
   case Kind::Instance:
     delete static_cast<InstanceObject *>(object);
     return;
+  case Kind::Iterator:
+    delete static_cast<IteratorObject *>(object);
+    return;
   case Kind::None:
   case Kind::Bool:
   case Kind::Int:
@@ -140,6 +143,8 @@ const char *typeName(const Value &v) {
     return "type";
   case Kind::Instance:
     return v.as<InstanceObject>()->classObject()->name.c_str();
+  case Kind::Iterator:
+    return v.as<IteratorObject>()->typeName;
   }
   return "object";
 }
@@ -179,6 +184,7 @@ Status truth(const Value &v, bool &out) {
   case Kind::Class:
   case Kind::Instance:
   case Kind::DType:
+  case Kind::Iterator:
     out = true; // no __bool__/__len__ on user classes in the subset yet
     break;
   }
