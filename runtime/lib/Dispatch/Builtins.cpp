@@ -137,9 +137,9 @@ Status floatToInt(double x, Value &out) {
 }
 
 Status builtinInt(const LibArgs &args, Value &out) {
-  // "x=0, /, base=..."
+  // "x=0, /, base=..." (slots: x, base)
   const Value &x = args[0];
-  if (!args.present(2)) {
+  if (!args.present(1)) {
     if (x.isIntLike()) {
       out = Value::fromInt(x.asInt());
       return okStatus();
@@ -156,7 +156,7 @@ Status builtinInt(const LibArgs &args, Value &out) {
     return okStatus();
   }
   int64_t base;
-  JANUS_RETURN_IF_ERROR(indexArg(args[2], base));
+  JANUS_RETURN_IF_ERROR(indexArg(args[1], base));
   // int(base=2) with x omitted is CPython's "int() missing string
   // argument"; x's default 0 makes it indistinguishable from int(0, base=2)
   // here, so both get the non-string message.

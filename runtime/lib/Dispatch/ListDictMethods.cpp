@@ -100,8 +100,12 @@ int64_t clampBound(int64_t i, int64_t n) {
 Status listIndex(const LibArgs &args, Value &out) {
   // "value, start=0, stop=9223372036854775807, /"
   int64_t start, stop;
-  JANUS_RETURN_IF_ERROR(indexArg(args[2], start));
-  JANUS_RETURN_IF_ERROR(indexArg(args[3], stop));
+  for (uint32_t i = 2; i <= 3; ++i)
+    if (!args[i].isIntLike())
+      return typeError("slice indices must be integers or have an __index__ "
+                       "method");
+  start = args[2].asInt();
+  stop = args[3].asInt();
   const auto &items = listItems(args);
   const int64_t n = static_cast<int64_t>(items.size());
   start = clampBound(start, n);

@@ -176,7 +176,8 @@ Status randomRandom(const LibArgs &, Value &out) {
 }
 
 /// An argument of randrange: an int, or a float with an integral value.
-Status randrangeArg(const Value &v, int which, int64_t &out) {
+/// `what` names it in CPython's message ("arg 1", "stop").
+Status randrangeArg(const Value &v, const char *what, int64_t &out) {
   if (v.isIntLike()) {
     out = v.asInt();
     return okStatus();
@@ -187,7 +188,7 @@ Status randrangeArg(const Value &v, int which, int64_t &out) {
     return okStatus();
   }
   if (v.isFloat())
-    return valueError("non-integer arg " + std::to_string(which) +
+    return valueError(std::string("non-integer ") + what +
                       " for randrange()");
   return typeError(std::string("'") + typeName(v) +
                    "' object cannot be interpreted as an integer");
@@ -199,8 +200,8 @@ Status randomRandint(const LibArgs &args, Value &out) {
   JANUS_RETURN_IF_ERROR(
       binaryOp(PyBinaryOp::Add, args[1], Value::fromInt(1), stop));
   int64_t a, b;
-  JANUS_RETURN_IF_ERROR(randrangeArg(args[0], 1, a));
-  JANUS_RETURN_IF_ERROR(randrangeArg(stop, 2, b));
+  JANUS_RETURN_IF_ERROR(randrangeArg(args[0], "arg 1", a));
+  JANUS_RETURN_IF_ERROR(randrangeArg(stop, "stop", b));
   if (b <= a)
     return valueError("empty range for randrange() (" + std::to_string(a) +
                       ", " + std::to_string(b) + ", " +
