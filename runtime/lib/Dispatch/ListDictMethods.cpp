@@ -5,10 +5,10 @@
 // semantics and messages. Element equality is CPython's
 // PyObject_RichCompareBool: identity first, then `==`.
 //
-// dict.keys(), values() and items() return lists, not CPython's live view
-// objects: iterating, len(), `in` and indexing-free uses behave the same,
-// but repr() shows "[1, 2]" where CPython shows "dict_keys([1, 2])", and
-// the list does not follow later changes to the dict.
+// dict.keys(), values() and items() return live views (Kind::DictView in
+// the value layer): iterable, sized, `in`-testable, reversible, printed as
+// "dict_keys([1, 2])", and following later changes to the dict, as in
+// CPython. Set operations on views (keys() & other) are not supported.
 //
 //===----------------------------------------------------------------------===//
 
@@ -169,33 +169,17 @@ Status listCopy(const LibArgs &args, Value &out) {
 
 DictObject *dictOf(const LibArgs &args) { return args[0].as<DictObject>(); }
 
-enum class DictPart { Keys, Values, Items };
-
-Status dictPart(const LibArgs &args, DictPart part, Value &out) {
-  std::vector<Value> items;
-  items.reserve(dictOf(args)->size());
-  for (const auto &e : dictOf(args)->entries()) {
-    if (!e.live)
-      continue;
-    if (part == DictPart::Keys)
-      items.push_back(e.key);
-    else if (part == DictPart::Values)
-      items.push_back(e.value);
-    else
-      items.push_back(makeTuple({e.key, e.value}));
-  }
-  out = makeList(std::move(items));
+Status dictKeys(const LibArgs &args, Value &out) {
+  out = makeDictView(args[0], DictViewObject::Part::Keys);
   return okStatus();
 }
-
-Status dictKeys(const LibArgs &args, Value &out) {
-  return dictPart(args, DictPart::Keys, out);
-}
 Status dictValues(const LibArgs &args, Value &out) {
-  return dictPart(args, DictPart::Values, out);
+  out = makeDictView(args[0], DictViewObject::Part::Values);
+  return okStatus();
 }
 Status dictItems(const LibArgs &args, Value &out) {
-  return dictPart(args, DictPart::Items, out);
+  out = makeDictView(args[0], DictViewObject::Part::Items);
+  return okStatus();
 }
 
 Status dictGet(const LibArgs &args, Value &out) {

@@ -58,6 +58,15 @@ int64_t nextLiveEntry(const DictObject *d, int64_t index, bool forward) {
   return -1;
 }
 
+/// What a dict iterator yields for one entry (IteratorObject::dictPart).
+Value dictPartOf(const DictObject::Entry &e, uint8_t part) {
+  if (part == 0)
+    return e.key;
+  if (part == 1)
+    return e.value;
+  return makeTuple({e.key, e.value});
+}
+
 /// zip's step: one item from every part, with strict=True's length checks
 /// worded as CPython's zip_next words them.
 Status zipNext(IteratorObject *it, Value &item, bool &done) {
@@ -120,8 +129,18 @@ Status getIter(const Value &iterable, Value &out) {
     out = makeIterator(Source::Range, "range_iterator", iterable);
     return okStatus();
   case Kind::Dict:
-    out = makeIterator(Source::DictKeys, "dict_keyiterator", iterable);
+    out = makeIterator(Source::Dict, "dict_keyiterator", iterable);
     return okStatus();
+  case Kind::DictView: {
+    static const char *const names[] = {"dict_keyiterator",
+                                        "dict_valueiterator",
+                                        "dict_itemiterator"};
+    const auto *view = iterable.as<DictViewObject>();
+    out = makeIterator(Source::Dict, names[static_cast<int>(view->part)],
+                       view->dict);
+    out.as<IteratorObject>()->dictPart = static_cast<uint8_t>(view->part);
+    return okStatus();
+  }
   case Kind::Iterator:
     out = iterable;
     return okStatus();
@@ -178,22 +197,15 @@ Status iterNext(const Value &iterValue, Value &item, bool &done) {
     item = Value::fromInt(r->start + it->index++ * r->step);
     return okStatus();
   }
-  case Source::DictKeys: {
-    const auto *d = it->base.as<DictObject>();
-    int64_t i = nextLiveEntry(d, it->index, /*forward=*/true);
-    if (i < 0)
-      return finish();
-    item = d->entries()[i].key;
-    it->index = i + 1;
-    return okStatus();
-  }
+  case Source::Dict:
   case Source::ReversedDict: {
     const auto *d = it->base.as<DictObject>();
-    int64_t i = nextLiveEntry(d, it->index, /*forward=*/false);
+    bool forward = it->source == Source::Dict;
+    int64_t i = nextLiveEntry(d, it->index, forward);
     if (i < 0)
       return finish();
-    item = d->entries()[i].key;
-    it->index = i;
+    item = dictPartOf(d->entries()[i], it->dictPart);
+    it->index = forward ? i + 1 : i;
     return okStatus();
   }
   case Source::ReversedSeq: {
@@ -252,11 +264,21 @@ Status makeReversed(const Value &sequence, Value &out) {
     name = "range_iterator";
     start = sequence.as<RangeObject>()->length();
     break;
-  case Kind::Dict: {
-    Value it = makeIterator(Source::ReversedDict, "dict_reversekeyiterator",
-                            sequence);
-    it.as<IteratorObject>()->index = static_cast<int64_t>(
-        sequence.as<DictObject>()->entries().size());
+  case Kind::Dict:
+  case Kind::DictView: {
+    static const char *const names[] = {"dict_reversekeyiterator",
+                                        "dict_reversevalueiterator",
+                                        "dict_reverseitemiterator"};
+    uint8_t part = 0;
+    Value dict = sequence;
+    if (sequence.kind() == Kind::DictView) {
+      part = static_cast<uint8_t>(sequence.as<DictViewObject>()->part);
+      dict = sequence.as<DictViewObject>()->dict;
+    }
+    int64_t end = static_cast<int64_t>(dict.as<DictObject>()->entries().size());
+    Value it = makeIterator(Source::ReversedDict, names[part], std::move(dict));
+    it.as<IteratorObject>()->index = end;
+    it.as<IteratorObject>()->dictPart = part;
     out = std::move(it);
     return okStatus();
   }
@@ -292,6 +314,10 @@ Status makeZip(const std::vector<Value> &iterables, bool strict, Value &out) {
   it.as<IteratorObject>()->strict = strict;
   out = std::move(it);
   return okStatus();
+}
+
+Value makeDictView(const Value &dict, DictViewObject::Part part) {
+  return Value::adopt(new DictViewObject(dict, part));
 }
 
 Status collectItems(const Value &iterable, std::vector<Value> &out) {

@@ -1,7 +1,8 @@
 //===- Objects.h - Layouts of the heap values -----------------------------===//
 //
 // The heap Objects behind non-inline Values: str, tuple, list, dict, range,
-// built-in function, bound method, user class, instance and iterator.
+// built-in function, bound method, user class, instance, iterator and dict
+// view.
 // Compiled code
 // and the runtime's own operations (Ops.h) use these layouts directly, so
 // they are plain structs with a few helpers, not an abstraction layer.
@@ -177,10 +178,11 @@ struct IteratorObject : Object {
     Tuple,       // `base` a tuple
     Str,         // `base` a str, `index` the next byte offset
     Range,       // `base` a range, `index` the next position
-    DictKeys,    // `base` a dict, `index` the next entry of entries()
+    Dict,        // `base` a dict, `index` the next entry of entries();
+                 // yields keys, values or items as `dictPart` says
     ReversedSeq, // `base` a list/tuple/str/range, `index` one past the next
                  // position (a byte offset for str), counting down
-    ReversedDict, // `base` a dict, `index` one past the next entry
+    ReversedDict, // `base` a dict, `index` one past the next entry; as Dict
     Enumerate,   // `base` an iterator, `index` the next count
     Zip,         // `parts` the iterators, `strict` zip(strict=True)
   };
@@ -196,9 +198,23 @@ struct IteratorObject : Object {
   std::vector<Value> parts;
   int64_t index = 0;
   bool strict = false;
+  /// For Dict and ReversedDict: 0 keys, 1 values, 2 (key, value) items.
+  uint8_t dictPart = 0;
   /// Set once it has yielded its last item: an exhausted iterator stays
   /// exhausted even if its source grows later.
   bool exhausted = false;
+};
+
+/// d.keys(), d.values() or d.items(): a live view of the dict (it sees later
+/// changes), iterable, sized, and printed as CPython prints it
+/// ("dict_keys([1, 2])").
+struct DictViewObject : Object {
+  enum class Part : uint8_t { Keys, Values, Items };
+  DictViewObject(Value dict, Part part)
+      : Object(Kind::DictView), dict(std::move(dict)), part(part) {}
+  const DictObject *dictObject() const { return dict.as<DictObject>(); }
+  Value dict;
+  Part part;
 };
 
 } // namespace janus::rt

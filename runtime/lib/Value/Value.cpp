@@ -62,6 +62,9 @@ void Object::destroy(Object *object) {
   case Kind::Iterator:
     delete static_cast<IteratorObject *>(object);
     return;
+  case Kind::DictView:
+    delete static_cast<DictViewObject *>(object);
+    return;
   case Kind::None:
   case Kind::Bool:
   case Kind::Int:
@@ -145,6 +148,16 @@ const char *typeName(const Value &v) {
     return v.as<InstanceObject>()->classObject()->name.c_str();
   case Kind::Iterator:
     return v.as<IteratorObject>()->typeName;
+  case Kind::DictView:
+    switch (v.as<DictViewObject>()->part) {
+    case DictViewObject::Part::Keys:
+      return "dict_keys";
+    case DictViewObject::Part::Values:
+      return "dict_values";
+    case DictViewObject::Part::Items:
+      return "dict_items";
+    }
+    break;
   }
   return "object";
 }
@@ -172,6 +185,9 @@ Status truth(const Value &v, bool &out) {
     break;
   case Kind::Dict:
     out = v.as<DictObject>()->size() != 0;
+    break;
+  case Kind::DictView:
+    out = v.as<DictViewObject>()->dictObject()->size() != 0;
     break;
   case Kind::Range:
     out = v.as<RangeObject>()->length() != 0;

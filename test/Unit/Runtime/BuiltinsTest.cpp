@@ -44,6 +44,11 @@ Value R(int64_t start, int64_t stop, int64_t step) {
   return r;
 }
 
+/// d.keys() (part 0), d.values() (1), d.items() (2).
+Value V(Value dict, int part) {
+  return makeDictView(dict, static_cast<DictViewObject::Part>(part));
+}
+
 /// The callables the vectors name (gen-builtins-vectors.py's Fn objects).
 Value FN(const char *name) {
   std::string n = name;
@@ -339,4 +344,50 @@ TEST_CASE("builtins: time.time and time.perf_counter") {
   CHECK(b.asFloat() >= a.asFloat());
   CHECK(t.isFloat());
   CHECK(t.asFloat() > 1.6e9); // after 2020
+}
+
+TEST_CASE("builtins: dict views are live, sized and testable with `in`") {
+  LeakCheck leaks;
+  Value d = D({{S("a"), I(1)}}), keys, items, values;
+  REQUIRE(callNamed("dict.keys", {d}, {}, keys).ok());
+  REQUIRE(callNamed("dict.items", {d}, {}, items).ok());
+  REQUIRE(callNamed("dict.values", {d}, {}, values).ok());
+  REQUIRE(setItem(d, S("b"), I(2)).ok()); // the views see it
+  CHECK(repr(keys) == "dict_keys(['a', 'b'])");
+  CHECK(repr(items) == "dict_items([('a', 1), ('b', 2)])");
+  CHECK(std::string(typeName(values)) == "dict_values");
+  int64_t n;
+  REQUIRE(length(keys, n).ok());
+  CHECK(n == 2);
+  bool in;
+  REQUIRE(contains(keys, S("b"), in).ok());
+  CHECK(in);
+  REQUIRE(contains(items, T({S("b"), I(2)}), in).ok());
+  CHECK(in);
+  REQUIRE(contains(items, T({S("b"), I(3)}), in).ok());
+  CHECK_FALSE(in);
+  REQUIRE(contains(values, I(1), in).ok());
+  CHECK(in);
+  // d.keys() == d.keys() is True, d.values() == d.values() is False.
+  Value keys2, values2;
+  REQUIRE(callNamed("dict.keys", {d}, {}, keys2).ok());
+  REQUIRE(callNamed("dict.values", {d}, {}, values2).ok());
+  CHECK(equals(keys, keys2));
+  CHECK_FALSE(equals(values, values2));
+  // hash(d.keys()): TypeError: unhashable type: 'dict_keys'
+  int64_t h;
+  CHECK(hashValue(keys, h).str() == "TypeError: unhashable type: 'dict_keys'");
+  // d = {}; d[1] = d.values(); repr(d) == '{1: dict_values([...])}'
+  Value self = makeDict(), view;
+  REQUIRE(callNamed("dict.values", {self}, {}, view).ok());
+  REQUIRE(setItem(self, I(1), view).ok());
+  CHECK(repr(self) == "{1: dict_values([...])}");
+  REQUIRE(delItem(self, I(1)).ok()); // break the cycle for the leak check
+  // `in` on an iterator consumes it up to the match.
+  Value it, rest;
+  REQUIRE(getIter(L({I(1), I(2), I(3)}), it).ok());
+  REQUIRE(contains(it, I(2), in).ok());
+  CHECK(in);
+  REQUIRE(callNamed("list", {it}, {}, rest).ok());
+  CHECK(repr(rest) == "[3]");
 }
