@@ -252,8 +252,8 @@ bool isInstanceOfOne(const Value &obj, const Value &cls, bool &known) {
     return false;
   }
   // The builtin types are library function values, named by their LibId.
-  const LibEntryInfo *e = cls.kind() == Kind::Function ? libraryEntryOf(cls)
-                                                       : nullptr;
+  const LibEntryInfo *e =
+      cls.kind() == Kind::Function ? libraryEntryOf(cls) : nullptr;
   if (e) {
     switch (e->id) {
     case LibId::BuiltinInt:

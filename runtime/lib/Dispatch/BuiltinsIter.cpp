@@ -70,9 +70,8 @@ Status minMax(const LibArgs &args, bool isMax, Value &out) {
     if (haveBest) {
       // The first of several equal extremes wins, as in CPython.
       bool better;
-      JANUS_RETURN_IF_ERROR(compareBool(isMax ? PyCompareOp::Gt
-                                              : PyCompareOp::Lt,
-                                        itemKey, bestKey, better));
+      JANUS_RETURN_IF_ERROR(compareBool(
+          isMax ? PyCompareOp::Gt : PyCompareOp::Lt, itemKey, bestKey, better));
       if (!better)
         continue;
     }

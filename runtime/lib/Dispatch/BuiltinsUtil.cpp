@@ -281,8 +281,8 @@ Status janus::rt::parseFloatLiteral(const std::string &text, double &out) {
       if (c >= '0' && c <= '9') {
         clean += c;
         any = true;
-      } else if (c == '_' && any && i + 1 < body.size() &&
-                 body[i + 1] >= '0' && body[i + 1] <= '9') {
+      } else if (c == '_' && any && i + 1 < body.size() && body[i + 1] >= '0' &&
+                 body[i + 1] <= '9') {
         // skipped
       } else {
         break;

@@ -66,7 +66,7 @@ Status wrongReceiver(LibId id, const char *receiverType, const Value &self);
 template <Kind K, LibId Id, LibImpl F>
 Status methodOf(const LibArgs &args, Value &out) {
   if (args[0].kind() != K) {
-    const char *type = K == Kind::List ? "list"
+    const char *type = K == Kind::List   ? "list"
                        : K == Kind::Dict ? "dict"
                                          : "str";
     return wrongReceiver(Id, type, args[0]);

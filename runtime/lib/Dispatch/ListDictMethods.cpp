@@ -233,8 +233,10 @@ Status dictSetdefault(const LibArgs &args, Value &out) {
 
 } // namespace
 
-#define LIST_METHOD(ID, FN) {LibId::ID, methodOf<Kind::List, LibId::ID, FN>}
-#define DICT_METHOD(ID, FN) {LibId::ID, methodOf<Kind::Dict, LibId::ID, FN>}
+#define LIST_METHOD(ID, FN)                                                    \
+  { LibId::ID, methodOf<Kind::List, LibId::ID, FN> }
+#define DICT_METHOD(ID, FN)                                                    \
+  { LibId::ID, methodOf<Kind::Dict, LibId::ID, FN> }
 
 std::vector<LibImplRow> janus::rt::listDictMethodImpls() {
   return {

@@ -188,8 +188,7 @@ Status randrangeArg(const Value &v, const char *what, int64_t &out) {
     return okStatus();
   }
   if (v.isFloat())
-    return valueError(std::string("non-integer ") + what +
-                      " for randrange()");
+    return valueError(std::string("non-integer ") + what + " for randrange()");
   return typeError(std::string("'") + typeName(v) +
                    "' object cannot be interpreted as an integer");
 }
@@ -204,8 +203,8 @@ Status randomRandint(const LibArgs &args, Value &out) {
   JANUS_RETURN_IF_ERROR(randrangeArg(stop, "stop", b));
   if (b <= a)
     return valueError("empty range for randrange() (" + std::to_string(a) +
-                      ", " + std::to_string(b) + ", " +
-                      std::to_string(b - a) + ")");
+                      ", " + std::to_string(b) + ", " + std::to_string(b - a) +
+                      ")");
   out = Value::fromInt(PyRandom::global().randrange(a, b));
   return okStatus();
 }

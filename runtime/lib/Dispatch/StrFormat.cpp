@@ -215,8 +215,7 @@ Status formatString(FormatContext &ctx, std::string_view text, int depth,
 
 Status strFormatImpl(const LibArgs &args, Value &out) {
   // "*args, **kwargs"
-  FormatContext ctx{args[1].as<TupleObject>()->items,
-                    args[2].as<DictObject>()};
+  FormatContext ctx{args[1].as<TupleObject>()->items, args[2].as<DictObject>()};
   std::string text;
   JANUS_RETURN_IF_ERROR(
       formatString(ctx, args[0].as<StrObject>()->text, 0, text));

@@ -140,7 +140,8 @@ Status strStrip(const LibArgs &args, Value &out) {
     ++b;
   while (e > b && inSet(at(e - 1)))
     --e;
-  out = makeStr(std::string_view(s).substr(offsets[b], offsets[e] - offsets[b]));
+  out =
+      makeStr(std::string_view(s).substr(offsets[b], offsets[e] - offsets[b]));
   return okStatus();
 }
 
@@ -169,8 +170,7 @@ bool tailMatch(const std::string &s, const std::vector<size_t> &offsets,
     end = std::max<int64_t>(end + len, 0);
   if (start < 0)
     start = std::max<int64_t>(start + len, 0);
-  const int64_t affixLen =
-      static_cast<int64_t>(detail::countCodePoints(affix));
+  const int64_t affixLen = static_cast<int64_t>(detail::countCodePoints(affix));
   if (end - affixLen < start)
     return false;
   if (affixLen == 0)
@@ -201,8 +201,7 @@ Status startsOrEnds(const LibArgs &args, bool atEnd, Value &out) {
     if (item.kind() != Kind::Str)
       return typeError(std::string("tuple for ") + name +
                        " must only contain str, not " + typeName(item));
-    if (tailMatch(s, offsets, item.as<StrObject>()->text, start, end,
-                  atEnd)) {
+    if (tailMatch(s, offsets, item.as<StrObject>()->text, start, end, atEnd)) {
       out = Value::fromBool(true);
       return okStatus();
     }
@@ -285,7 +284,8 @@ Status strFormatChecked(const LibArgs &args, Value &out) {
 
 } // namespace
 
-#define STR_METHOD(ID, FN) {LibId::ID, methodOf<Kind::Str, LibId::ID, FN>}
+#define STR_METHOD(ID, FN)                                                     \
+  { LibId::ID, methodOf<Kind::Str, LibId::ID, FN> }
 
 std::vector<LibImplRow> janus::rt::strMethodImpls() {
   return {

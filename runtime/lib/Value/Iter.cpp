@@ -86,16 +86,16 @@ Status zipNext(IteratorObject *it, Value &item, bool &done) {
       return okStatus();
     if (i > 0)
       return valueError("zip() argument " + std::to_string(i + 1) +
-                        " is shorter than argument" +
-                        (i == 1 ? " " : "s 1-") + std::to_string(i));
+                        " is shorter than argument" + (i == 1 ? " " : "s 1-") +
+                        std::to_string(i));
     for (size_t j = 1; j < it->parts.size(); ++j) {
       Value extra;
       bool extraDone = false;
       JANUS_RETURN_IF_ERROR(iterNext(it->parts[j], extra, extraDone));
       if (!extraDone)
         return valueError("zip() argument " + std::to_string(j + 1) +
-                          " is longer than argument" +
-                          (j == 1 ? " " : "s 1-") + std::to_string(j));
+                          " is longer than argument" + (j == 1 ? " " : "s 1-") +
+                          std::to_string(j));
     }
     return okStatus();
   }
@@ -132,9 +132,8 @@ Status getIter(const Value &iterable, Value &out) {
     out = makeIterator(Source::Dict, "dict_keyiterator", iterable);
     return okStatus();
   case Kind::DictView: {
-    static const char *const names[] = {"dict_keyiterator",
-                                        "dict_valueiterator",
-                                        "dict_itemiterator"};
+    static const char *const names[] = {
+        "dict_keyiterator", "dict_valueiterator", "dict_itemiterator"};
     const auto *view = iterable.as<DictViewObject>();
     out = makeIterator(Source::Dict, names[static_cast<int>(view->part)],
                        view->dict);

@@ -28,7 +28,9 @@ Value B(bool b) { return Value::fromBool(b); }
 Value I(int64_t i) { return Value::fromInt(i); }
 Value F(double d) { return Value::fromFloat(d); }
 Value FNAN() { return F(std::numeric_limits<double>::quiet_NaN()); }
-Value FINF(int sign) { return F(sign * std::numeric_limits<double>::infinity()); }
+Value FINF(int sign) {
+  return F(sign * std::numeric_limits<double>::infinity());
+}
 Value S(const char *s) { return makeStr(s); }
 Value L(std::vector<Value> items) { return makeList(std::move(items)); }
 Value T(std::vector<Value> items) { return makeTuple(std::move(items)); }
@@ -53,15 +55,14 @@ Value V(Value dict, int part) {
 Value FN(const char *name) {
   std::string n = name;
   if (n == "neg")
-    return makeFunction("neg", [](void *, const Value *a, size_t,
-                                  Value &out) {
+    return makeFunction("neg", [](void *, const Value *a, size_t, Value &out) {
       return unaryOp(PyUnaryOp::Neg, a[0], out);
     });
   if (n == "second")
-    return makeFunction("second", [](void *, const Value *a, size_t,
-                                     Value &out) {
-      return getItem(a[0], Value::fromInt(1), out);
-    });
+    return makeFunction("second",
+                        [](void *, const Value *a, size_t, Value &out) {
+                          return getItem(a[0], Value::fromInt(1), out);
+                        });
   if (n == "fail")
     return makeFunction("fail", [](void *, const Value *, size_t, Value &) {
       return valueError("boom");
