@@ -227,7 +227,8 @@ def builtins_vectors():
     # Conversions.
     for x in [0, -7, True, 3.99, -3.99, 1e18, "42", " -1_000 ", "+5",
               "1__0", "_1", "", "x", "1.5", "9223372036854775807",
-              "-9223372036854775808", inf, -inf, nan, [1], None]:
+              "-9223372036854775808", "\xa01\u3000", "\u200b1", inf, -inf,
+              nan, [1], None]:
         call("int", x)
     call("int")
     for text, base in [("ff", 16), ("0xff", 16), ("0x_ff", 16), ("0x", 16),
@@ -240,7 +241,7 @@ def builtins_vectors():
     call("int", "5", "x")
     for x in [1, True, 2.5, "1.5", " -2e3 ", "inf", "-Infinity", "nan",
               "NaN", "1_0.5", "1_e5", "1e", ".5", "5.", ".", "0x1p3", "",
-              "abc", "1e400", [1], None]:
+              "abc", "1e400", "\u2007-1.5\x85", [1], None]:
         call("float", x)
     call("float")
     for x in [0, 1, 0.0, "", "a", [], [0], (), {}, None, range(0)]:
@@ -533,7 +534,8 @@ def str_vectors():
                        ("é", ["a", "b"])]:
         call("str.join", sep, items)
     for s in ["a b  c", "  lead and trail  ", "", "   ", "one",
-              "tab\tnew\nline\x0bv\x0cf\rr", "a,b,,c", "é b"]:
+              "tab\tnew\nline\x0bv\x0cf\rr", "a,b,,c", "é b",
+              "\xa0a\u3000b\u2003\x85c\u200b d\x1f", "\u2028"]:
         call("str.split", s)
         call("str.split", s, ",")
         call("str.split", s, None, 1)
@@ -547,7 +549,8 @@ def str_vectors():
     call("str.split", "a-b-c", sep="-", maxsplit=1)
     for s, chars in [("  hi  ", None), ("xxhixx", "x"), ("abcba", "ab"),
                      ("\t\n hi \r\n", None), ("", "a"), ("aaa", "a"),
-                     ("éhié", "é"), ("hi", ""), ("hi", 1)]:
+                     ("éhié", "é"), ("hi", ""), ("hi", 1),
+                     ("\u3000\xa0 hi\u2029\x85", None), ("\u200bhi", None)]:
         call("str.strip", s, chars)
     call("str.strip", "  x ")
     # startswith / endswith

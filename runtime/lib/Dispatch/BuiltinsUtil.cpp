@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Dispatch/BuiltinsUtil.h"
+#include "Format/Utf8.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -176,15 +177,41 @@ int digitValue(char c) {
   return 99;
 }
 
-std::string_view stripSpace(std::string_view s) {
-  while (!s.empty() && isPySpace(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && isPySpace(s.back()))
-    s.remove_suffix(1);
-  return s;
+} // namespace
+
+bool janus::rt::isPySpace(char32_t c) {
+  if (c < 0x80)
+    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+  return c == 0x85 || c == 0xa0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
-} // namespace
+size_t janus::rt::spaceAt(std::string_view s, size_t pos) {
+  if (pos >= s.size())
+    return 0;
+  size_t next = pos;
+  return isPySpace(detail::decodeUtf8(s, next)) ? next - pos : 0;
+}
+
+size_t janus::rt::spaceBefore(std::string_view s, size_t end) {
+  if (end == 0)
+    return 0;
+  size_t start = end - 1;
+  while (start > 0 && end - start < 4 &&
+         (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80)
+    --start;
+  size_t n = spaceAt(s, start);
+  return start + n == end ? n : 0;
+}
+
+std::string_view janus::rt::stripSpace(std::string_view s) {
+  while (size_t n = spaceAt(s, 0))
+    s.remove_prefix(n);
+  while (size_t n = spaceBefore(s, s.size()))
+    s.remove_suffix(n);
+  return s;
+}
 
 Status janus::rt::parseIntLiteral(const std::string &text, int base,
                                   int64_t &out) {

@@ -45,11 +45,16 @@ Status parseIntLiteral(const std::string &text, int base, int64_t &out);
 /// float(text): decimal literals, "inf"/"infinity"/"nan" in any case.
 Status parseFloatLiteral(const std::string &text, double &out);
 
-/// Python's str.isspace() for one ASCII byte (non-ASCII whitespace is not
-/// recognised; the subset's strings are ASCII in practice).
-inline bool isPySpace(unsigned char c) {
-  return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
-}
+/// Python's str.isspace() for one code point (Unicode's White_Space plus
+/// the ASCII separators 0x1c-0x1f, as CPython defines it).
+bool isPySpace(char32_t c);
+/// The byte length of the whitespace code point starting at s[pos], or 0.
+size_t spaceAt(std::string_view s, size_t pos);
+/// The byte length of the whitespace code point ending just before s[end],
+/// or 0.
+size_t spaceBefore(std::string_view s, size_t end);
+/// `s` without leading and trailing whitespace (str.strip()).
+std::string_view stripSpace(std::string_view s);
 
 /// str.format's implementation (StrFormat.cpp), listed by StrMethods.cpp.
 LibImpl strFormatMethod();

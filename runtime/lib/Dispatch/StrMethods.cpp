@@ -5,10 +5,10 @@
 // are UTF-8; positions that Python counts (startswith's start/end,
 // replace("", ...)) are counted in code points.
 //
-// Deliberate simplifications, all invisible on ASCII text: "whitespace" for
-// split() and strip() is ASCII whitespace (CPython also splits on U+00A0,
-// U+2003, ...), and upper()/lower() map only A-Z/a-z (CPython applies full
-// Unicode case mapping, so "é".upper() is "É" there and "é" here).
+// Whitespace for split() and strip() is CPython's (Unicode White_Space).
+// One deliberate simplification, invisible on ASCII text: upper()/lower()
+// map only A-Z/a-z (CPython applies full Unicode case mapping, so
+// "é".upper() is "É" there and "é" here).
 //
 //===----------------------------------------------------------------------===//
 
@@ -76,18 +76,20 @@ Status strSplit(const LibArgs &args, Value &out) {
     // Runs of whitespace separate; none is kept at either end, but text
     // after the last split keeps its trailing whitespace.
     size_t i = 0;
+    auto skipSpace = [&] {
+      while (size_t w = spaceAt(s, i))
+        i += w;
+    };
     for (; maxsplit > 0; --maxsplit) {
-      while (i < n && isPySpace(s[i]))
-        ++i;
+      skipSpace();
       if (i == n)
         break;
       size_t j = i;
-      while (i < n && !isPySpace(s[i]))
-        ++i;
+      while (i < n && !spaceAt(s, i))
+        detail::decodeUtf8(s, i);
       parts.push_back(makeStr(std::string_view(s).substr(j, i - j)));
     }
-    while (i < n && isPySpace(s[i]))
-      ++i;
+    skipSpace();
     if (i < n)
       parts.push_back(makeStr(std::string_view(s).substr(i)));
   } else {
@@ -114,12 +116,7 @@ Status strStrip(const LibArgs &args, Value &out) {
   if (!chars.isNone() && chars.kind() != Kind::Str)
     return typeError("strip arg must be None or str");
   if (chars.isNone()) {
-    size_t b = 0, e = s.size();
-    while (b < e && isPySpace(s[b]))
-      ++b;
-    while (e > b && isPySpace(s[e - 1]))
-      --e;
-    out = makeStr(std::string_view(s).substr(b, e - b));
+    out = makeStr(stripSpace(s));
     return okStatus();
   }
   // Strip whole code points that occur in `chars`.
