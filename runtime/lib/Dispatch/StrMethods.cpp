@@ -5,10 +5,9 @@
 // are UTF-8; positions that Python counts (startswith's start/end,
 // replace("", ...)) are counted in code points.
 //
-// Whitespace for split() and strip() is CPython's (Unicode White_Space).
-// One deliberate simplification, invisible on ASCII text: upper()/lower()
-// map only A-Z/a-z (CPython applies full Unicode case mapping, so
-// "é".upper() is "É" there and "é" here).
+// Whitespace for split() and strip() is CPython's (Unicode White_Space);
+// upper() and lower() use the full Unicode case mappings (UnicodeCase.inc)
+// except lower()'s Final_Sigma rule.
 //
 //===----------------------------------------------------------------------===//
 
@@ -256,15 +255,72 @@ Status strReplace(const LibArgs &args, Value &out) {
   return okStatus();
 }
 
-Status changeCase(const LibArgs &args, bool upper, Value &out) {
-  std::string s = selfText(args);
-  for (char &c : s) {
-    if (upper && c >= 'a' && c <= 'z')
-      c = static_cast<char>(c - 'a' + 'A');
-    else if (!upper && c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
+struct CaseRange {
+  char32_t first, last;
+  int stride; // 1, or 2 for alternating upper/lower pairs
+  int delta;
+};
+struct CaseSpecial {
+  char32_t cp;
+  const char *mapped; // UTF-8, several code points ("SS" for U+00DF)
+};
+
+#include "Dispatch/UnicodeCase.inc"
+
+/// Appends the upper- or lowercase of the non-ASCII code point `c`.
+template <size_t NR, size_t NS>
+void appendMapped(std::string &out, char32_t c, const CaseRange (&ranges)[NR],
+                  const CaseSpecial (&specials)[NS]) {
+  // The last range starting at or before c.
+  const CaseRange *r = std::upper_bound(
+      ranges, ranges + NR, c,
+      [](char32_t x, const CaseRange &range) { return x < range.first; });
+  if (r != ranges) {
+    --r;
+    if (c <= r->last && (c - r->first) % r->stride == 0) {
+      detail::appendUtf8(out, static_cast<char32_t>(c + r->delta));
+      return;
+    }
   }
-  out = makeStr(s);
+  for (const CaseSpecial &s : specials)
+    if (s.cp == c) {
+      out += s.mapped;
+      return;
+    }
+  detail::appendUtf8(out, c);
+}
+
+/// str.upper()/lower() with the full Unicode mappings of the oracle's
+/// unicodedata (UnicodeCase.inc), including the one-to-many ones ("ß" to
+/// "SS"). Not reproduced: lower()'s Final_Sigma rule, which turns a
+/// word-final "Σ" into "ς"; here it always becomes "σ".
+Status changeCase(const LibArgs &args, bool upper, Value &out) {
+  const std::string &s = selfText(args);
+  std::string result;
+  result.reserve(s.size());
+  for (size_t pos = 0; pos < s.size();) {
+    unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      if (upper && b >= 'a' && b <= 'z')
+        b = static_cast<unsigned char>(b - 'a' + 'A');
+      else if (!upper && b >= 'A' && b <= 'Z')
+        b = static_cast<unsigned char>(b - 'A' + 'a');
+      result += static_cast<char>(b);
+      ++pos;
+      continue;
+    }
+    size_t start = pos;
+    char32_t c = detail::decodeUtf8(s, pos);
+    if (c >= 0xDC80 && c <= 0xDCFF) { // an undecodable byte: kept as is
+      result.append(s, start, pos - start);
+      continue;
+    }
+    if (upper)
+      appendMapped(result, c, UpperRanges, UpperSpecials);
+    else
+      appendMapped(result, c, LowerRanges, LowerSpecials);
+  }
+  out = makeStr(result);
   return okStatus();
 }
 
