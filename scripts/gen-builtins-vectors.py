@@ -14,7 +14,7 @@ script evaluates many calls in CPython (run it with Debian's
 BuiltinsTest.cpp replays the calls through the dispatch table (lookup /
 lookupMember + bindAndCall, keyword arguments included), comparing the
 repr of the result, or the exception type and message, byte for byte.
-Regenerate it with
+Regenerate both with
   /usr/bin/python3 scripts/gen-builtins-vectors.py
 from the repository root; the output is deterministic.
 

@@ -272,6 +272,8 @@ bool isInstanceOfOne(const Value &obj, const Value &cls, bool &known) {
       return obj.kind() == Kind::Dict;
     case LibId::BuiltinRange:
       return obj.kind() == Kind::Range;
+    case LibId::TorchTensorClass:
+      return obj.kind() == Kind::Tensor;
     case LibId::BuiltinEnumerate:
     case LibId::BuiltinZip:
     case LibId::BuiltinReversed:

@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Dispatch/Dispatch.h"
+#include "Tensor/Tensor.h"
 
 #include <doctest/doctest.h>
 
@@ -299,6 +300,10 @@ TEST_CASE("builtins: isinstance and attributes on user classes") {
   CHECK(isinst(obj, T({other, base})));
   CHECK_FALSE(isinst(I(1), base));
   CHECK_FALSE(isinst(obj, FN("int")));
+  // isinstance(torch.zeros(2), torch.Tensor)
+  Value tensorClass = FN("torch.Tensor");
+  CHECK(isinst(Value::fromTensor(zeros({2}).get()), tensorClass));
+  CHECK_FALSE(isinst(F(1.0), tensorClass));
   // setattr(obj, 'x', 5); getattr(obj, 'x'); hasattr(obj, 'y')
   REQUIRE(callNamed("setattr", {obj, S("x"), I(5)}, {}, out).ok());
   CHECK(out.isNone());
