@@ -127,6 +127,7 @@ Status parseDefaultValue(std::string_view text, Value &out);
 // that static linking cannot drop an implementation file).
 
 std::vector<LibImplRow> builtinImpls();
+std::vector<LibImplRow> torchNNImpls();
 
 } // namespace janus::rt
 
