@@ -349,6 +349,38 @@ Tensor leakyRelu(const Tensor &Input, double NegativeSlope) {
   return Y;
 }
 
+namespace {
+/// Self = Act(Self) in place; the gradient is G where the result is
+/// positive and G * Slope elsewhere (threshold_backward for relu).
+Tensor &activationInPlace(Tensor &Self, const char *Name, double Slope,
+                          bool Leaky) {
+  bool Record = checkInPlaceOp(Self, nullptr);
+  std::shared_ptr<FunctionNode> N;
+  if (Record)
+    N = makeInPlaceOpNode(
+        Name, Self, {},
+        [Slope](FunctionNode &N, const TensorList &G) -> TensorList {
+          Tensor Positive = compare(CompareOp::Gt, N.saved(0), num(0.0));
+          return {rt::where(Positive, G[0], rt::mul(G[0], num(Slope)))};
+        });
+  Tensor R = Leaky ? rt::leakyRelu(Self, Slope) : rt::unary(UnaryOp::Relu, Self);
+  rt::copyInPlace(Self, R);
+  if (Record) {
+    N->saveOutput(0, Self);
+    rebaseInPlaceHistory(Self, N);
+  }
+  return Self;
+}
+} // namespace
+
+Tensor &reluInPlace(Tensor &Self) {
+  return activationInPlace(Self, "ReluBackward0", 0.0, false);
+}
+
+Tensor &leakyReluInPlace(Tensor &Self, double NegativeSlope) {
+  return activationInPlace(Self, "LeakyReluBackward1", NegativeSlope, true);
+}
+
 Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value) {
   Tensor Y = rt::constantPad(Input, Pads, Value);
   recordNode("ConstantPadNdBackward0", {&Input}, Y,

@@ -145,15 +145,6 @@ Status reductionArg(const Call &C, uint32_t SizeAverage, uint32_t Reduce,
 
 //===--- Activations ------------------------------------------------------===//
 
-/// In-place activation: Input = F(Input), recorded as a copy_ of the
-/// out-of-place result (PyTorch's node is ReluBackward0 / LeakyRelu...).
-Status inPlaceResult(const Value &InputValue, Tensor Input, const Tensor &R,
-                     Value &Out) {
-  ag::copyInPlace(Input, R);
-  Out = InputValue;
-  return okStatus();
-}
-
 Status fRelu(const LibArgs &Args, Value &Out) {
   Call C{Args, "relu"};
   Tensor X;
@@ -161,8 +152,11 @@ Status fRelu(const LibArgs &Args, Value &Out) {
   JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
   JANUS_RETURN_IF_ERROR(C.boolean(1, "inplace", InPlace));
   return guardTensorOp([&] {
-    if (InPlace)
-      return inPlaceResult(Args[0], X, ag::relu(X), Out);
+    if (InPlace) {
+      ag::reluInPlace(X);
+      Out = Args[0];
+      return okStatus();
+    }
     Out = tensorValue(ag::relu(X));
     return okStatus();
   });
@@ -177,10 +171,12 @@ Status fLeakyRelu(const LibArgs &Args, Value &Out) {
   JANUS_RETURN_IF_ERROR(argScalar(Args[1], C.site(1, "negative_slope"), Slope));
   JANUS_RETURN_IF_ERROR(C.boolean(2, "inplace", InPlace));
   return guardTensorOp([&] {
-    Tensor R = ag::leakyRelu(X, Slope.toDouble());
-    if (InPlace)
-      return inPlaceResult(Args[0], X, R, Out);
-    Out = tensorValue(R);
+    if (InPlace) {
+      ag::leakyReluInPlace(X, Slope.toDouble());
+      Out = Args[0];
+      return okStatus();
+    }
+    Out = tensorValue(ag::leakyRelu(X, Slope.toDouble()));
     return okStatus();
   });
 }

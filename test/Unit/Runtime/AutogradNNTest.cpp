@@ -203,6 +203,19 @@ const std::map<std::string, OpFn> &ops() {
        }},
       {"leaky", [](V I) { return ag::leakyRelu(I[0], 0.2); }},
       {"leaky_default", [](V I) { return ag::leakyRelu(I[0]); }},
+      {"relu_",
+       [](V I) { return onCopy(I[0], [](Tensor &Z) { ag::reluInPlace(Z); }); }},
+      {"leaky_",
+       [](V I) {
+         return onCopy(I[0], [](Tensor &Z) { ag::leakyReluInPlace(Z, 0.3); });
+       }},
+      {"leaky_view_",
+       [](V I) {
+         return onCopy(I[0], [](Tensor &Z) {
+           Tensor Rows = ag::slice(Z, 0, 1, 3);
+           ag::leakyReluInPlace(Rows, 0.3);
+         });
+       }},
       {"pad", [](V I) { return ag::constantPad(I[0], {1, 2, 0, 1}, 0.5); }},
       {"pad_crop", [](V I) { return ag::constantPad(I[0], {-1, 1, 1, -1}); }},
       {"linear", [](V I) { return ag::linear(I[0], I[1], I[2]); }},

@@ -178,6 +178,11 @@ TEST_CASE("dispatch nn activations, softmax, dropout, embedding, pad") {
               .ok());
   CHECK(Out.is(YV));
   checkSame(Y, ag::relu(X));
+  Tensor XL = rt::clone(X);
+  setRequiresGrad(XL, true);
+  Value NV = tv(ag::mul(XL, wrappedScalar(Scalar(1.0))));
+  REQUIRE(call("torch.nn.functional.relu", {NV, bv(true)}, {}, Out).ok());
+  CHECK(std::string(gradFnName(result(Out))) == "ReluBackward0");
   Tensor Z = rt::clone(X);
   Value ZV = tv(Z);
   REQUIRE(call("torch.nn.functional.leaky_relu", {ZV, fv(0.2), bv(true)}, {},
