@@ -26,454 +26,452 @@ namespace {
 
 /// Reads slots of one call: the Python function name is used in messages.
 struct Call {
-  const LibArgs &A;
-  const char *Fn;
+  const LibArgs &args;
+  const char *fn;
 
-  ArgSite site(uint32_t I, const char *Param) const {
-    return {Fn, Param, static_cast<int>(I) + 1};
+  ArgSite site(uint32_t i, const char *param) const {
+    return {fn, param, static_cast<int>(i) + 1};
   }
-  Status tensor(uint32_t I, const char *Param, Tensor &Out) const {
-    return argTensor(A[I], site(I, Param), Out);
+  Status tensor(uint32_t i, const char *param, Tensor &out) const {
+    return argTensor(args[i], site(i, param), out);
   }
   /// None or a Tensor (an empty Tensor for None).
-  Status optTensor(uint32_t I, const char *Param, Tensor &Out) const {
-    Out = Tensor();
-    return A[I].isNone() ? okStatus() : tensor(I, Param, Out);
+  Status optTensor(uint32_t i, const char *param, Tensor &out) const {
+    out = Tensor();
+    return args[i].isNone() ? okStatus() : tensor(i, param, out);
   }
-  Status integer(uint32_t I, const char *Param, int64_t &Out) const {
-    return argInt(A[I], site(I, Param), Out);
+  Status integer(uint32_t i, const char *param, int64_t &out) const {
+    return argInt(args[i], site(i, param), out);
   }
-  Status real(uint32_t I, const char *Param, double &Out) const {
-    return argFloat(A[I], site(I, Param), Out);
+  Status real(uint32_t i, const char *param, double &out) const {
+    return argFloat(args[i], site(i, param), out);
   }
-  Status boolean(uint32_t I, const char *Param, bool &Out) const {
-    return argBool(A[I], site(I, Param), Out);
+  Status boolean(uint32_t i, const char *param, bool &out) const {
+    return argBool(args[i], site(i, param), out);
   }
 };
 
-Status runtimeError(std::string M) {
-  return Status(ErrorCode::RuntimeError, std::move(M));
+Status runtimeError(std::string m) {
+  return Status(ErrorCode::RuntimeError, std::move(m));
 }
 
-Status notImplemented(std::string M) {
-  return Status(ErrorCode::NotImplementedError, std::move(M));
+Status notImplemented(std::string m) {
+  return Status(ErrorCode::NotImplementedError, std::move(m));
 }
 
-bool isStr(const Value &V) { return V.kind() == Kind::Str; }
-const std::string &strOf(const Value &V) { return V.as<StrObject>()->text; }
+bool isStr(const Value &v) { return v.kind() == Kind::Str; }
+const std::string &strOf(const Value &v) { return v.as<StrObject>()->text; }
 
-std::string listText(const Shape &S) {
-  std::string T = "[";
-  for (size_t I = 0; I < S.size(); ++I)
-    T += (I ? ", " : "") + std::to_string(S[I]);
-  return T + "]";
+std::string listText(const Shape &s) {
+  std::string t = "[";
+  for (size_t i = 0; i < s.size(); ++i)
+    t += (i ? ", " : "") + std::to_string(s[i]);
+  return t + "]";
 }
 
 /// A 2-d parameter given as an int or a sequence of one or two ints;
-/// anything else is Message (a RuntimeError).
-Status pairArg(const Call &C, uint32_t I, const char *Param,
-               const std::string &Message, Pair2 &Out) {
-  Shape S;
-  JANUS_RETURN_IF_ERROR(argIntList(C.A[I], C.site(I, Param), S));
-  if (S.size() == 1)
-    S.push_back(S[0]);
-  if (S.size() != 2)
-    return runtimeError(Message);
-  Out = {S[0], S[1]};
+/// anything else is message (a RuntimeError).
+Status pairArg(const Call &c, uint32_t i, const char *param,
+               const std::string &message, Pair2 &out) {
+  Shape s;
+  JANUS_RETURN_IF_ERROR(argIntList(c.args[i], c.site(i, param), s));
+  if (s.size() == 1)
+    s.push_back(s[0]);
+  if (s.size() != 2)
+    return runtimeError(message);
+  out = {s[0], s[1]};
   return okStatus();
 }
 
 /// The `tensors` argument of cat/stack: a tuple or list of Tensors.
-Status tensorList(const Call &C, uint32_t I, std::vector<Tensor> &Out) {
-  const Value &V = C.A[I];
-  const std::vector<Value> *Items = nullptr;
-  if (V.kind() == Kind::Tuple)
-    Items = &V.as<TupleObject>()->items;
-  else if (V.kind() == Kind::List)
-    Items = &V.as<ListObject>()->items;
-  if (!Items)
-    return typeError(std::string(C.Fn) + "(): argument 'tensors' (position " +
-                     std::to_string(I + 1) + ") must be tuple of Tensors, not " +
-                     typeName(V));
-  Out.clear();
-  for (size_t K = 0; K < Items->size(); ++K) {
-    const Value &Item = (*Items)[K];
-    if (Item.kind() != Kind::Tensor)
-      return typeError("expected Tensor as element " + std::to_string(K) +
-                       " in argument " + std::to_string(I) + ", but got " +
-                       typeName(Item));
-    Out.push_back(tensorOf(Item));
+Status tensorList(const Call &c, uint32_t i, std::vector<Tensor> &out) {
+  const Value &v = c.args[i];
+  const std::vector<Value> *items = nullptr;
+  if (v.kind() == Kind::Tuple)
+    items = &v.as<TupleObject>()->items;
+  else if (v.kind() == Kind::List)
+    items = &v.as<ListObject>()->items;
+  if (!items)
+    return typeError(std::string(c.fn) + "(): argument 'tensors' (position " +
+                     std::to_string(i + 1) +
+                     ") must be tuple of Tensors, not " + typeName(v));
+  out.clear();
+  for (size_t k = 0; k < items->size(); ++k) {
+    const Value &item = (*items)[k];
+    if (item.kind() != Kind::Tensor)
+      return typeError("expected Tensor as element " + std::to_string(k) +
+                       " in argument " + std::to_string(i) + ", but got " +
+                       typeName(item));
+    out.push_back(tensorOf(item));
   }
   return okStatus();
 }
 
-Value tensorTuple(const std::vector<Tensor> &Ts) {
-  std::vector<Value> Items;
-  Items.reserve(Ts.size());
-  for (const Tensor &T : Ts)
-    Items.push_back(tensorValue(T));
-  return makeTuple(std::move(Items));
+Value tensorTuple(const std::vector<Tensor> &ts) {
+  std::vector<Value> items;
+  items.reserve(ts.size());
+  for (const Tensor &t : ts)
+    items.push_back(tensorValue(t));
+  return makeTuple(std::move(items));
 }
 
 /// The reduction of a loss: `reduction`, or the legacy size_average /
 /// reduce pair when either is given (_Reduction.legacy_get_string).
-Status reductionArg(const Call &C, uint32_t SizeAverage, uint32_t Reduce,
-                    uint32_t ReductionSlot, Reduction &Out) {
-  const Value &SA = C.A[SizeAverage], &RD = C.A[Reduce];
-  if (!SA.isNone() || !RD.isNone()) {
-    bool SizeAvg = true, Red = true;
-    if (!SA.isNone())
-      JANUS_RETURN_IF_ERROR(truth(SA, SizeAvg));
-    if (!RD.isNone())
-      JANUS_RETURN_IF_ERROR(truth(RD, Red));
-    Out = !Red ? Reduction::None : SizeAvg ? Reduction::Mean : Reduction::Sum;
+Status reductionArg(const Call &c, uint32_t sizeAverage, uint32_t reduce,
+                    uint32_t reductionSlot, Reduction &out) {
+  const Value &sa = c.args[sizeAverage], &rd = c.args[reduce];
+  if (!sa.isNone() || !rd.isNone()) {
+    bool sizeAvg = true, red = true;
+    if (!sa.isNone())
+      JANUS_RETURN_IF_ERROR(truth(sa, sizeAvg));
+    if (!rd.isNone())
+      JANUS_RETURN_IF_ERROR(truth(rd, red));
+    out = !red ? Reduction::None : sizeAvg ? Reduction::Mean : Reduction::Sum;
     return okStatus();
   }
-  const Value &V = C.A[ReductionSlot];
-  std::string Text;
-  Text = isStr(V) ? strOf(V) : repr(V);
-  if (Text == "none")
-    Out = Reduction::None;
-  else if (Text == "mean")
-    Out = Reduction::Mean;
-  else if (Text == "sum")
-    Out = Reduction::Sum;
+  const Value &v = c.args[reductionSlot];
+  std::string text;
+  text = isStr(v) ? strOf(v) : repr(v);
+  if (text == "none")
+    out = Reduction::None;
+  else if (text == "mean")
+    out = Reduction::Mean;
+  else if (text == "sum")
+    out = Reduction::Sum;
   else
-    return valueError(Text + " is not a valid value for reduction");
+    return valueError(text + " is not a valid value for reduction");
   return okStatus();
 }
 
 //===--- Activations ------------------------------------------------------===//
 
-Status fRelu(const LibArgs &Args, Value &Out) {
-  Call C{Args, "relu"};
-  Tensor X;
-  bool InPlace;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.boolean(1, "inplace", InPlace));
+Status fRelu(const LibArgs &args, Value &out) {
+  Call c{args, "relu"};
+  Tensor x;
+  bool inPlace;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.boolean(1, "inplace", inPlace));
   return guardTensorOp([&] {
-    if (InPlace) {
-      ag::reluInPlace(X);
-      Out = Args[0];
+    if (inPlace) {
+      ag::reluInPlace(x);
+      out = args[0];
       return okStatus();
     }
-    Out = tensorValue(ag::relu(X));
+    out = tensorValue(ag::relu(x));
     return okStatus();
   });
 }
 
-Status fLeakyRelu(const LibArgs &Args, Value &Out) {
-  Call C{Args, "leaky_relu"};
-  Tensor X;
-  Scalar Slope(0.01);
-  bool InPlace;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(argScalar(Args[1], C.site(1, "negative_slope"), Slope));
-  JANUS_RETURN_IF_ERROR(C.boolean(2, "inplace", InPlace));
+Status fLeakyRelu(const LibArgs &args, Value &out) {
+  Call c{args, "leaky_relu"};
+  Tensor x;
+  Scalar slope(0.01);
+  bool inPlace;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(argScalar(args[1], c.site(1, "negative_slope"), slope));
+  JANUS_RETURN_IF_ERROR(c.boolean(2, "inplace", inPlace));
   return guardTensorOp([&] {
-    if (InPlace) {
-      ag::leakyReluInPlace(X, Slope.toDouble());
-      Out = Args[0];
+    if (inPlace) {
+      ag::leakyReluInPlace(x, slope.toDouble());
+      out = args[0];
       return okStatus();
     }
-    Out = tensorValue(ag::leakyRelu(X, Slope.toDouble()));
+    out = tensorValue(ag::leakyRelu(x, slope.toDouble()));
     return okStatus();
   });
 }
 
-template <Tensor (*Op)(const Tensor &)> Status unaryRow(const LibArgs &Args,
-                                                        Value &Out,
-                                                        const char *Name) {
-  Call C{Args, Name};
-  Tensor X;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
+template <Tensor (*Op)(const Tensor &)>
+Status unaryRow(const LibArgs &args, Value &out, const char *name) {
+  Call c{args, name};
+  Tensor x;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
   return guardTensorOp([&] {
-    Out = tensorValue(Op(X));
+    out = tensorValue(Op(x));
     return okStatus();
   });
 }
 
-Status fTanh(const LibArgs &Args, Value &Out) {
-  return unaryRow<ag::tanh>(Args, Out, "tanh");
+Status fTanh(const LibArgs &args, Value &out) {
+  return unaryRow<ag::tanh>(args, out, "tanh");
 }
 
-Status fSigmoid(const LibArgs &Args, Value &Out) {
-  return unaryRow<ag::sigmoid>(Args, Out, "sigmoid");
+Status fSigmoid(const LibArgs &args, Value &out) {
+  return unaryRow<ag::sigmoid>(args, out, "sigmoid");
 }
 
 /// softmax/log_softmax: dim=None takes PyTorch's implicit dim (0 for 0-,
 /// 1- and 3-d inputs, else 1); dtype converts the input first.
-Status softmaxRow(const LibArgs &Args, Value &Out, const char *Name,
+Status softmaxRow(const LibArgs &args, Value &out, const char *name,
                   Tensor (*Op)(const Tensor &, int64_t)) {
-  Call C{Args, Name};
-  Tensor X;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  int64_t Dim = 0;
-  if (Args[1].isNone())
-    Dim = X.dim() == 0 || X.dim() == 1 || X.dim() == 3 ? 0 : 1;
+  Call c{args, name};
+  Tensor x;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  int64_t dim = 0;
+  if (args[1].isNone())
+    dim = x.dim() == 0 || x.dim() == 1 || x.dim() == 3 ? 0 : 1;
   else
-    JANUS_RETURN_IF_ERROR(C.integer(1, "dim", Dim));
-  std::optional<DType> T;
-  JANUS_RETURN_IF_ERROR(argDType(Args[3], C.site(3, "dtype"), T));
+    JANUS_RETURN_IF_ERROR(c.integer(1, "dim", dim));
+  std::optional<DType> t;
+  JANUS_RETURN_IF_ERROR(argDType(args[3], c.site(3, "dtype"), t));
   return guardTensorOp([&] {
-    Tensor In = T ? ag::to(X, *T) : X;
-    Out = tensorValue(Op(In, Dim));
+    Tensor in = t ? ag::to(x, *t) : x;
+    out = tensorValue(Op(in, dim));
     return okStatus();
   });
 }
 
-Status fSoftmax(const LibArgs &Args, Value &Out) {
-  return softmaxRow(Args, Out, "softmax", ag::softmax);
+Status fSoftmax(const LibArgs &args, Value &out) {
+  return softmaxRow(args, out, "softmax", ag::softmax);
 }
 
-Status fLogSoftmax(const LibArgs &Args, Value &Out) {
-  return softmaxRow(Args, Out, "log_softmax", ag::logSoftmax);
+Status fLogSoftmax(const LibArgs &args, Value &out) {
+  return softmaxRow(args, out, "log_softmax", ag::logSoftmax);
 }
 
 //===--- Losses -----------------------------------------------------------===//
 
 // cross_entropy(input, target, weight, size_average, ignore_index, reduce,
 //               reduction, label_smoothing)
-Status fCrossEntropy(const LibArgs &Args, Value &Out) {
-  Call C{Args, "cross_entropy"};
-  Tensor X, T, W;
-  int64_t Ignore;
-  double Smoothing;
-  Reduction R;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.tensor(1, "target", T));
-  JANUS_RETURN_IF_ERROR(C.optTensor(2, "weight", W));
-  JANUS_RETURN_IF_ERROR(C.integer(4, "ignore_index", Ignore));
-  JANUS_RETURN_IF_ERROR(reductionArg(C, 3, 5, 6, R));
-  JANUS_RETURN_IF_ERROR(C.real(7, "label_smoothing", Smoothing));
+Status fCrossEntropy(const LibArgs &args, Value &out) {
+  Call c{args, "cross_entropy"};
+  Tensor x, t, w;
+  int64_t ignore;
+  double smoothing;
+  Reduction r;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.tensor(1, "target", t));
+  JANUS_RETURN_IF_ERROR(c.optTensor(2, "weight", w));
+  JANUS_RETURN_IF_ERROR(c.integer(4, "ignore_index", ignore));
+  JANUS_RETURN_IF_ERROR(reductionArg(c, 3, 5, 6, r));
+  JANUS_RETURN_IF_ERROR(c.real(7, "label_smoothing", smoothing));
   return guardTensorOp([&] {
-    Out = tensorValue(ag::crossEntropy(X, T, W, R, Ignore, Smoothing));
+    out = tensorValue(ag::crossEntropy(x, t, w, r, ignore, smoothing));
     return okStatus();
   });
 }
 
 // nll_loss(input, target, weight, size_average, ignore_index, reduce,
 //          reduction)
-Status fNllLoss(const LibArgs &Args, Value &Out) {
-  Call C{Args, "nll_loss"};
-  Tensor X, T, W;
-  int64_t Ignore;
-  Reduction R;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.tensor(1, "target", T));
-  JANUS_RETURN_IF_ERROR(C.optTensor(2, "weight", W));
-  JANUS_RETURN_IF_ERROR(C.integer(4, "ignore_index", Ignore));
-  JANUS_RETURN_IF_ERROR(reductionArg(C, 3, 5, 6, R));
+Status fNllLoss(const LibArgs &args, Value &out) {
+  Call c{args, "nll_loss"};
+  Tensor x, t, w;
+  int64_t ignore;
+  Reduction r;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.tensor(1, "target", t));
+  JANUS_RETURN_IF_ERROR(c.optTensor(2, "weight", w));
+  JANUS_RETURN_IF_ERROR(c.integer(4, "ignore_index", ignore));
+  JANUS_RETURN_IF_ERROR(reductionArg(c, 3, 5, 6, r));
   return guardTensorOp([&] {
-    Out = tensorValue(ag::nllLoss(X, T, W, R, Ignore));
+    out = tensorValue(ag::nllLoss(x, t, w, r, ignore));
     return okStatus();
   });
 }
 
 // mse_loss(input, target, size_average, reduce, reduction)
-Status fMseLoss(const LibArgs &Args, Value &Out) {
-  Call C{Args, "mse_loss"};
-  Tensor X, T;
-  Reduction R;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.tensor(1, "target", T));
-  JANUS_RETURN_IF_ERROR(reductionArg(C, 2, 3, 4, R));
+Status fMseLoss(const LibArgs &args, Value &out) {
+  Call c{args, "mse_loss"};
+  Tensor x, t;
+  Reduction r;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.tensor(1, "target", t));
+  JANUS_RETURN_IF_ERROR(reductionArg(c, 2, 3, 4, r));
   return guardTensorOp([&] {
     // F.mse_loss broadcasts the two (PyTorch warns when the sizes differ).
-    if (X.sizes() != T.sizes()) {
-      Shape S = broadcastShapes(X.sizes(), T.sizes());
-      X = ag::expand(X, S);
-      T = ag::expand(T, S);
+    if (x.sizes() != t.sizes()) {
+      Shape s = broadcastShapes(x.sizes(), t.sizes());
+      x = ag::expand(x, s);
+      t = ag::expand(t, s);
     }
-    Out = tensorValue(ag::mseLoss(X, T, R));
+    out = tensorValue(ag::mseLoss(x, t, r));
     return okStatus();
   });
 }
 
-std::string torchSize(const Shape &S) {
-  std::string T = "torch.Size([";
-  for (size_t I = 0; I < S.size(); ++I)
-    T += (I ? ", " : "") + std::to_string(S[I]);
-  return T + "])";
+std::string torchSize(const Shape &s) {
+  std::string t = "torch.Size([";
+  for (size_t i = 0; i < s.size(); ++i)
+    t += (i ? ", " : "") + std::to_string(s[i]);
+  return t + "])";
 }
 
 // binary_cross_entropy(input, target, weight, size_average, reduce,
 //                      reduction)
-Status fBinaryCrossEntropy(const LibArgs &Args, Value &Out) {
-  Call C{Args, "binary_cross_entropy"};
-  Tensor X, T, W;
-  Reduction R;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.tensor(1, "target", T));
-  JANUS_RETURN_IF_ERROR(C.optTensor(2, "weight", W));
-  JANUS_RETURN_IF_ERROR(reductionArg(C, 3, 4, 5, R));
-  if (T.sizes() != X.sizes())
-    return valueError("Using a target size (" + torchSize(T.sizes()) +
+Status fBinaryCrossEntropy(const LibArgs &args, Value &out) {
+  Call c{args, "binary_cross_entropy"};
+  Tensor x, t, w;
+  Reduction r;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.tensor(1, "target", t));
+  JANUS_RETURN_IF_ERROR(c.optTensor(2, "weight", w));
+  JANUS_RETURN_IF_ERROR(reductionArg(c, 3, 4, 5, r));
+  if (t.sizes() != x.sizes())
+    return valueError("Using a target size (" + torchSize(t.sizes()) +
                       ") that is different to the input size (" +
-                      torchSize(X.sizes()) +
+                      torchSize(x.sizes()) +
                       ") is deprecated. Please ensure they have the same "
                       "size.");
   return guardTensorOp([&] {
-    Out = tensorValue(ag::binaryCrossEntropy(X, T, W, R));
+    out = tensorValue(ag::binaryCrossEntropy(x, t, w, r));
     return okStatus();
   });
 }
 
 //===--- Linear, convolution, pooling -------------------------------------===//
 
-Status fLinear(const LibArgs &Args, Value &Out) {
-  Call C{Args, "linear"};
-  Tensor X, W, B;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.tensor(1, "weight", W));
-  JANUS_RETURN_IF_ERROR(C.optTensor(2, "bias", B));
+Status fLinear(const LibArgs &args, Value &out) {
+  Call c{args, "linear"};
+  Tensor x, w, b;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.tensor(1, "weight", w));
+  JANUS_RETURN_IF_ERROR(c.optTensor(2, "bias", b));
   return guardTensorOp([&] {
-    Out = tensorValue(ag::linear(X, W, B));
+    out = tensorValue(ag::linear(x, w, b));
     return okStatus();
   });
 }
 
-std::string convMessage(const Call &C, uint32_t I, const char *Param) {
-  Shape S;
-  (void)argIntList(C.A[I], C.site(I, Param), S);
-  return std::string("expected ") + Param +
+std::string convMessage(const Call &c, uint32_t i, const char *param) {
+  Shape s;
+  (void)argIntList(c.args[i], c.site(i, param), s);
+  return std::string("expected ") + param +
          " to be a single integer value or a list of 2 values to match the "
          "convolution dimensions, but got " +
-         Param + "=" + listText(S);
+         param + "=" + listText(s);
 }
 
 // conv2d(input, weight, bias, stride, padding, dilation, groups)
-Status fConv2d(const LibArgs &Args, Value &Out) {
-  Call C{Args, "conv2d"};
-  Tensor X, W, B;
-  Pair2 Stride, Padding{0, 0}, Dilation;
-  int64_t Groups;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.tensor(1, "weight", W));
-  JANUS_RETURN_IF_ERROR(C.optTensor(2, "bias", B));
+Status fConv2d(const LibArgs &args, Value &out) {
+  Call c{args, "conv2d"};
+  Tensor x, w, b;
+  Pair2 stride, padding{0, 0}, dilation;
+  int64_t groups;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.tensor(1, "weight", w));
+  JANUS_RETURN_IF_ERROR(c.optTensor(2, "bias", b));
   JANUS_RETURN_IF_ERROR(
-      pairArg(C, 3, "stride", convMessage(C, 3, "stride"), Stride));
+      pairArg(c, 3, "stride", convMessage(c, 3, "stride"), stride));
   JANUS_RETURN_IF_ERROR(
-      pairArg(C, 5, "dilation", convMessage(C, 5, "dilation"), Dilation));
-  JANUS_RETURN_IF_ERROR(C.integer(6, "groups", Groups));
+      pairArg(c, 5, "dilation", convMessage(c, 5, "dilation"), dilation));
+  JANUS_RETURN_IF_ERROR(c.integer(6, "groups", groups));
   // padding: ints, or 'valid' / 'same' (ATen's _convolution_mode).
-  std::string Mode;
-  if (isStr(Args[4])) {
-    Mode = strOf(Args[4]);
-    if (Mode != "valid" && Mode != "same")
-      return runtimeError("Invalid padding string: '" + Mode + "'");
-    if (Mode == "same" && (Stride[0] != 1 || Stride[1] != 1))
+  std::string mode;
+  if (isStr(args[4])) {
+    mode = strOf(args[4]);
+    if (mode != "valid" && mode != "same")
+      return runtimeError("Invalid padding string: '" + mode + "'");
+    if (mode == "same" && (stride[0] != 1 || stride[1] != 1))
       return runtimeError(
           "padding='same' is not supported for strided convolutions");
   } else {
     JANUS_RETURN_IF_ERROR(
-        pairArg(C, 4, "padding", convMessage(C, 4, "padding"), Padding));
+        pairArg(c, 4, "padding", convMessage(c, 4, "padding"), padding));
   }
   return guardTensorOp([&] {
-    Tensor In = X;
-    if (Mode == "same" && W.dim() == 4) {
+    Tensor in = x;
+    if (mode == "same" && w.dim() == 4) {
       // Padding d * (k - 1) split evenly; an odd remainder is a zero pad
       // on the bottom/right.
-      Shape Extra(4, 0);
-      for (int I = 0; I < 2; ++I) {
-        int64_t Total = Dilation[I] * (W.sizes()[2 + I] - 1);
-        Padding[I] = Total / 2;
-        Extra[static_cast<size_t>(2 * (1 - I) + 1)] = Total - 2 * (Total / 2);
+      Shape extra(4, 0);
+      for (int i = 0; i < 2; ++i) {
+        int64_t total = dilation[i] * (w.sizes()[2 + i] - 1);
+        padding[i] = total / 2;
+        extra[static_cast<size_t>(2 * (1 - i) + 1)] = total - 2 * (total / 2);
       }
-      if (Extra[1] || Extra[3])
-        In = ag::constantPad(X, Extra, 0);
+      if (extra[1] || extra[3])
+        in = ag::constantPad(x, extra, 0);
     }
-    Out = tensorValue(ag::conv2d(In, W, B, Stride, Padding, Dilation, Groups));
+    out = tensorValue(ag::conv2d(in, w, b, stride, padding, dilation, groups));
     return okStatus();
   });
 }
 
 /// stride=None or [] is "omitted" (the kernel size) in ATen's pooling.
-Status poolStride(const Call &C, uint32_t I, const std::string &Message,
-                  std::optional<Pair2> &Out) {
-  Out.reset();
-  if (C.A[I].isNone())
+Status poolStride(const Call &c, uint32_t i, const std::string &message,
+                  std::optional<Pair2> &out) {
+  out.reset();
+  if (c.args[i].isNone())
     return okStatus();
-  Shape S;
-  JANUS_RETURN_IF_ERROR(argIntList(C.A[I], C.site(I, "stride"), S));
-  if (S.empty())
+  Shape s;
+  JANUS_RETURN_IF_ERROR(argIntList(c.args[i], c.site(i, "stride"), s));
+  if (s.empty())
     return okStatus();
-  Pair2 P;
-  JANUS_RETURN_IF_ERROR(pairArg(C, I, "stride", Message, P));
-  Out = P;
+  Pair2 p;
+  JANUS_RETURN_IF_ERROR(pairArg(c, i, "stride", message, p));
+  out = p;
   return okStatus();
 }
 
 // max_pool2d(input, kernel_size, stride, padding, dilation, ceil_mode,
 //            return_indices)
-Status fMaxPool2d(const LibArgs &Args, Value &Out) {
-  Call C{Args, "max_pool2d"};
-  Tensor X;
-  Pair2 Kernel, Padding, Dilation;
-  std::optional<Pair2> Stride;
-  bool Ceil, ReturnIndices;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
+Status fMaxPool2d(const LibArgs &args, Value &out) {
+  Call c{args, "max_pool2d"};
+  Tensor x;
+  Pair2 kernel, padding, dilation;
+  std::optional<Pair2> stride;
+  bool ceil, returnIndices;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
   JANUS_RETURN_IF_ERROR(pairArg(
-      C, 1, "kernel_size",
+      c, 1, "kernel_size",
       "max_pool2d: kernel_size must either be a single int, or a tuple of two "
       "ints",
-      Kernel));
-  JANUS_RETURN_IF_ERROR(poolStride(C, 2,
+      kernel));
+  JANUS_RETURN_IF_ERROR(poolStride(c, 2,
                                    "max_pool2d: stride must either be omitted, "
                                    "a single int, or a tuple of two ints",
-                                   Stride));
-  JANUS_RETURN_IF_ERROR(pairArg(C, 3, "padding",
+                                   stride));
+  JANUS_RETURN_IF_ERROR(pairArg(c, 3, "padding",
                                 "max_pool2d: padding must be either be a "
                                 "single int, or a tuple of two ints",
-                                Padding));
-  JANUS_RETURN_IF_ERROR(pairArg(C, 4, "dilation",
+                                padding));
+  JANUS_RETURN_IF_ERROR(pairArg(c, 4, "dilation",
                                 "max_pool2d: dilation must be either a single "
                                 "int, or a tuple of two ints",
-                                Dilation));
-  JANUS_RETURN_IF_ERROR(C.boolean(5, "ceil_mode", Ceil));
-  JANUS_RETURN_IF_ERROR(C.boolean(6, "return_indices", ReturnIndices));
+                                dilation));
+  JANUS_RETURN_IF_ERROR(c.boolean(5, "ceil_mode", ceil));
+  JANUS_RETURN_IF_ERROR(c.boolean(6, "return_indices", returnIndices));
   return guardTensorOp([&] {
-    MaxPoolResult R = ag::maxPool2d(X, Kernel, Stride, Padding, Dilation, Ceil);
-    Out = ReturnIndices ? tensorTuple({R.Output, R.Indices})
-                        : tensorValue(R.Output);
+    MaxPoolResult r = ag::maxPool2d(x, kernel, stride, padding, dilation, ceil);
+    out = returnIndices ? tensorTuple({r.Output, r.Indices})
+                        : tensorValue(r.Output);
     return okStatus();
   });
 }
 
 // avg_pool2d(input, kernel_size, stride, padding, ceil_mode,
 //            count_include_pad, divisor_override)
-Status fAvgPool2d(const LibArgs &Args, Value &Out) {
-  Call C{Args, "avg_pool2d"};
-  Tensor X;
-  Pair2 Kernel, Padding;
-  std::optional<Pair2> Stride;
-  bool Ceil, CountIncludePad;
-  std::optional<int64_t> Divisor;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
+Status fAvgPool2d(const LibArgs &args, Value &out) {
+  Call c{args, "avg_pool2d"};
+  Tensor x;
+  Pair2 kernel, padding;
+  std::optional<Pair2> stride;
+  bool ceil, countIncludePad;
+  std::optional<int64_t> divisor;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
   JANUS_RETURN_IF_ERROR(pairArg(
-      C, 1, "kernel_size",
+      c, 1, "kernel_size",
       "avg_pool2d: kernel_size must either be a single int, or a tuple of two "
       "ints",
-      Kernel));
-  JANUS_RETURN_IF_ERROR(poolStride(C, 2,
+      kernel));
+  JANUS_RETURN_IF_ERROR(poolStride(c, 2,
                                    "avg_pool2d: stride must either be omitted, "
                                    "a single int, or a tuple of two ints",
-                                   Stride));
-  JANUS_RETURN_IF_ERROR(pairArg(C, 3, "padding",
+                                   stride));
+  JANUS_RETURN_IF_ERROR(pairArg(c, 3, "padding",
                                 "avg_pool2d: padding must either be a single "
                                 "int, or a tuple of two ints",
-                                Padding));
-  JANUS_RETURN_IF_ERROR(C.boolean(4, "ceil_mode", Ceil));
-  JANUS_RETURN_IF_ERROR(C.boolean(5, "count_include_pad", CountIncludePad));
-  if (!Args[6].isNone()) {
-    int64_t D;
-    JANUS_RETURN_IF_ERROR(C.integer(6, "divisor_override", D));
-    Divisor = D;
+                                padding));
+  JANUS_RETURN_IF_ERROR(c.boolean(4, "ceil_mode", ceil));
+  JANUS_RETURN_IF_ERROR(c.boolean(5, "count_include_pad", countIncludePad));
+  if (!args[6].isNone()) {
+    int64_t d;
+    JANUS_RETURN_IF_ERROR(c.integer(6, "divisor_override", d));
+    divisor = d;
   }
   return guardTensorOp([&] {
-    Out = tensorValue(
-        ag::avgPool2d(X, Kernel, Stride, Padding, Ceil, CountIncludePad,
-                      Divisor));
+    out = tensorValue(ag::avgPool2d(x, kernel, stride, padding, ceil,
+                                    countIncludePad, divisor));
     return okStatus();
   });
 }
@@ -481,204 +479,204 @@ Status fAvgPool2d(const LibArgs &Args, Value &Out) {
 //===--- Dropout, embedding, pad ------------------------------------------===//
 
 // dropout(input, p, training, inplace)
-Status fDropout(const LibArgs &Args, Value &Out) {
-  Call C{Args, "dropout"};
-  Tensor X;
-  double P;
-  bool Training, InPlace;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.real(1, "p", P));
-  JANUS_RETURN_IF_ERROR(C.boolean(2, "training", Training));
-  JANUS_RETURN_IF_ERROR(C.boolean(3, "inplace", InPlace));
+Status fDropout(const LibArgs &args, Value &out) {
+  Call c{args, "dropout"};
+  Tensor x;
+  double p;
+  bool training, inPlace;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.real(1, "p", p));
+  JANUS_RETURN_IF_ERROR(c.boolean(2, "training", training));
+  JANUS_RETURN_IF_ERROR(c.boolean(3, "inplace", inPlace));
   return guardTensorOp([&] {
-    if (!InPlace) {
-      Out = tensorValue(ag::dropout(X, P, Training).Output);
+    if (!inPlace) {
+      out = tensorValue(ag::dropout(x, p, training).Output);
       return okStatus();
     }
     // dropout_: the same draws, then input.mul_(noise) (MulBackward0).
-    DropoutResult R = rt::dropout(X, P, Training);
-    if (R.Mask)
-      ag::mulInPlace(X, R.Mask);
-    Out = Args[0];
+    DropoutResult r = rt::dropout(x, p, training);
+    if (r.Mask)
+      ag::mulInPlace(x, r.Mask);
+    out = args[0];
     return okStatus();
   });
 }
 
 // embedding(input, weight, padding_idx, max_norm, norm_type,
 //           scale_grad_by_freq, sparse)
-Status fEmbedding(const LibArgs &Args, Value &Out) {
-  Call C{Args, "embedding"};
-  Tensor I, W;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", I));
-  JANUS_RETURN_IF_ERROR(C.tensor(1, "weight", W));
-  std::optional<int64_t> Pad;
-  if (!Args[2].isNone()) {
-    int64_t V;
-    JANUS_RETURN_IF_ERROR(C.integer(2, "padding_idx", V));
-    Pad = V;
+Status fEmbedding(const LibArgs &args, Value &out) {
+  Call c{args, "embedding"};
+  Tensor i, w;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", i));
+  JANUS_RETURN_IF_ERROR(c.tensor(1, "weight", w));
+  std::optional<int64_t> pad;
+  if (!args[2].isNone()) {
+    int64_t v;
+    JANUS_RETURN_IF_ERROR(c.integer(2, "padding_idx", v));
+    pad = v;
   }
-  if (!Args[3].isNone())
+  if (!args[3].isNone())
     return notImplemented(
         "F.embedding(max_norm=...) is not supported by Janus (it renormalizes "
         "the weight in place); pass max_norm=None");
-  bool ByFreq = false, Sparse = false;
-  JANUS_RETURN_IF_ERROR(truth(Args[5], ByFreq));
-  JANUS_RETURN_IF_ERROR(truth(Args[6], Sparse));
-  if (ByFreq)
+  bool byFreq = false, sparse = false;
+  JANUS_RETURN_IF_ERROR(truth(args[5], byFreq));
+  JANUS_RETURN_IF_ERROR(truth(args[6], sparse));
+  if (byFreq)
     return notImplemented(
         "F.embedding(scale_grad_by_freq=True) is not supported by Janus");
-  if (Sparse)
+  if (sparse)
     return notImplemented(
         "F.embedding(sparse=True) is not supported by Janus (no sparse "
         "tensors)");
   return guardTensorOp([&] {
-    Out = tensorValue(ag::embedding(W, I, Pad));
+    out = tensorValue(ag::embedding(w, i, pad));
     return okStatus();
   });
 }
 
 // pad(input, pad, mode, value)
-Status fPad(const LibArgs &Args, Value &Out) {
-  Call C{Args, "pad"};
-  Tensor X;
-  Shape Pads;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  if (Args[1].isIntLike())
+Status fPad(const LibArgs &args, Value &out) {
+  Call c{args, "pad"};
+  Tensor x;
+  Shape pads;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  if (args[1].isIntLike())
     return typeError("pad(): argument 'pad' (position 2) must be tuple of "
                      "ints, not " +
-                     std::string(typeName(Args[1])));
-  JANUS_RETURN_IF_ERROR(argIntList(Args[1], C.site(1, "pad"), Pads));
-  if (!isStr(Args[2]))
+                     std::string(typeName(args[1])));
+  JANUS_RETURN_IF_ERROR(argIntList(args[1], c.site(1, "pad"), pads));
+  if (!isStr(args[2]))
     return typeError(std::string("pad(): argument 'mode' (position 3) must be "
                                  "str, not ") +
-                     typeName(Args[2]));
-  const std::string &Mode = strOf(Args[2]);
-  if (Mode == "reflect" || Mode == "replicate" || Mode == "circular")
-    return notImplemented("F.pad(mode='" + Mode +
+                     typeName(args[2]));
+  const std::string &mode = strOf(args[2]);
+  if (mode == "reflect" || mode == "replicate" || mode == "circular")
+    return notImplemented("F.pad(mode='" + mode +
                           "') is not supported by Janus (only "
                           "mode='constant')");
-  if (Mode != "constant")
-    return notImplemented("Unrecognised padding mode " + Mode);
-  double Value = 0;
-  if (!Args[3].isNone())
-    JANUS_RETURN_IF_ERROR(C.real(3, "value", Value));
+  if (mode != "constant")
+    return notImplemented("Unrecognised padding mode " + mode);
+  double fill = 0;
+  if (!args[3].isNone())
+    JANUS_RETURN_IF_ERROR(c.real(3, "value", fill));
   return guardTensorOp([&] {
-    Out = tensorValue(ag::constantPad(X, Pads, Value));
+    out = tensorValue(ag::constantPad(x, pads, fill));
     return okStatus();
   });
 }
 
 //===--- torch.cat and friends --------------------------------------------===//
 
-Status torchCat(const LibArgs &Args, Value &Out) {
-  Call C{Args, "cat"};
-  std::vector<Tensor> Ts;
-  int64_t Dim;
-  JANUS_RETURN_IF_ERROR(tensorList(C, 0, Ts));
-  JANUS_RETURN_IF_ERROR(C.integer(1, "dim", Dim));
+Status torchCat(const LibArgs &args, Value &out) {
+  Call c{args, "cat"};
+  std::vector<Tensor> ts;
+  int64_t dim;
+  JANUS_RETURN_IF_ERROR(tensorList(c, 0, ts));
+  JANUS_RETURN_IF_ERROR(c.integer(1, "dim", dim));
   return guardTensorOp([&] {
-    Out = tensorValue(ag::cat(Ts, Dim));
+    out = tensorValue(ag::cat(ts, dim));
     return okStatus();
   });
 }
 
-Status torchStack(const LibArgs &Args, Value &Out) {
-  Call C{Args, "stack"};
-  std::vector<Tensor> Ts;
-  int64_t Dim;
-  JANUS_RETURN_IF_ERROR(tensorList(C, 0, Ts));
-  JANUS_RETURN_IF_ERROR(C.integer(1, "dim", Dim));
+Status torchStack(const LibArgs &args, Value &out) {
+  Call c{args, "stack"};
+  std::vector<Tensor> ts;
+  int64_t dim;
+  JANUS_RETURN_IF_ERROR(tensorList(c, 0, ts));
+  JANUS_RETURN_IF_ERROR(c.integer(1, "dim", dim));
   return guardTensorOp([&] {
-    Out = tensorValue(ag::stack(Ts, Dim));
+    out = tensorValue(ag::stack(ts, dim));
     return okStatus();
   });
 }
 
 // split(tensor, split_size_or_sections, dim): an int is split(), a
 // sequence split_with_sizes().
-Status torchSplit(const LibArgs &Args, Value &Out) {
-  Call C{Args, "split"};
-  Tensor X;
-  int64_t Dim;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "tensor", X));
-  JANUS_RETURN_IF_ERROR(C.integer(2, "dim", Dim));
-  if (Args[1].isIntLike()) {
-    int64_t Size = Args[1].asInt();
+Status torchSplit(const LibArgs &args, Value &out) {
+  Call c{args, "split"};
+  Tensor x;
+  int64_t dim;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "tensor", x));
+  JANUS_RETURN_IF_ERROR(c.integer(2, "dim", dim));
+  if (args[1].isIntLike()) {
+    int64_t size = args[1].asInt();
     return guardTensorOp([&] {
-      Out = tensorTuple(ag::split(X, Size, Dim));
+      out = tensorTuple(ag::split(x, size, dim));
       return okStatus();
     });
   }
-  Shape Sizes;
+  Shape sizes;
   JANUS_RETURN_IF_ERROR(
-      argIntList(Args[1], {"split_with_sizes", "split_sizes", 2}, Sizes));
+      argIntList(args[1], {"split_with_sizes", "split_sizes", 2}, sizes));
   return guardTensorOp([&] {
-    Out = tensorTuple(ag::splitWithSizes(X, Sizes, Dim));
+    out = tensorTuple(ag::splitWithSizes(x, sizes, dim));
     return okStatus();
   });
 }
 
-Status torchChunk(const LibArgs &Args, Value &Out) {
-  Call C{Args, "chunk"};
-  Tensor X;
-  int64_t Chunks, Dim;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.integer(1, "chunks", Chunks));
-  JANUS_RETURN_IF_ERROR(C.integer(2, "dim", Dim));
+Status torchChunk(const LibArgs &args, Value &out) {
+  Call c{args, "chunk"};
+  Tensor x;
+  int64_t chunks, dim;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.integer(1, "chunks", chunks));
+  JANUS_RETURN_IF_ERROR(c.integer(2, "dim", dim));
   return guardTensorOp([&] {
-    Out = tensorTuple(ag::chunk(X, Chunks, Dim));
+    out = tensorTuple(ag::chunk(x, chunks, dim));
     return okStatus();
   });
 }
 
-Status torchGather(const LibArgs &Args, Value &Out) {
-  Call C{Args, "gather"};
-  Tensor X, Index;
-  int64_t Dim;
-  bool Sparse;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.integer(1, "dim", Dim));
-  JANUS_RETURN_IF_ERROR(C.tensor(2, "index", Index));
-  JANUS_RETURN_IF_ERROR(C.boolean(3, "sparse_grad", Sparse));
-  if (Sparse)
+Status torchGather(const LibArgs &args, Value &out) {
+  Call c{args, "gather"};
+  Tensor x, index;
+  int64_t dim;
+  bool sparse;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.integer(1, "dim", dim));
+  JANUS_RETURN_IF_ERROR(c.tensor(2, "index", index));
+  JANUS_RETURN_IF_ERROR(c.boolean(3, "sparse_grad", sparse));
+  if (sparse)
     return notImplemented(
         "torch.gather(sparse_grad=True) is not supported by Janus (no sparse "
         "tensors)");
   return guardTensorOp([&] {
-    Out = tensorValue(ag::gather(X, Dim, Index));
+    out = tensorValue(ag::gather(x, dim, index));
     return okStatus();
   });
 }
 
-Status torchIndexSelect(const LibArgs &Args, Value &Out) {
-  Call C{Args, "index_select"};
-  Tensor X, Index;
-  int64_t Dim;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.integer(1, "dim", Dim));
-  JANUS_RETURN_IF_ERROR(C.tensor(2, "index", Index));
+Status torchIndexSelect(const LibArgs &args, Value &out) {
+  Call c{args, "index_select"};
+  Tensor x, index;
+  int64_t dim;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.integer(1, "dim", dim));
+  JANUS_RETURN_IF_ERROR(c.tensor(2, "index", index));
   return guardTensorOp([&] {
-    Out = tensorValue(ag::indexSelect(X, Dim, Index));
+    out = tensorValue(ag::indexSelect(x, dim, index));
     return okStatus();
   });
 }
 
-Status torchMaskedFill(const LibArgs &Args, Value &Out) {
-  Call C{Args, "masked_fill"};
-  Tensor X, Mask;
-  JANUS_RETURN_IF_ERROR(C.tensor(0, "input", X));
-  JANUS_RETURN_IF_ERROR(C.tensor(1, "mask", Mask));
-  if (Args[2].kind() == Kind::Tensor) {
-    Tensor V = tensorOf(Args[2]);
+Status torchMaskedFill(const LibArgs &args, Value &out) {
+  Call c{args, "masked_fill"};
+  Tensor x, mask;
+  JANUS_RETURN_IF_ERROR(c.tensor(0, "input", x));
+  JANUS_RETURN_IF_ERROR(c.tensor(1, "mask", mask));
+  if (args[2].kind() == Kind::Tensor) {
+    Tensor v = tensorOf(args[2]);
     return guardTensorOp([&] {
-      Out = tensorValue(ag::maskedFill(X, Mask, V));
+      out = tensorValue(ag::maskedFill(x, mask, v));
       return okStatus();
     });
   }
-  Scalar V(0.0);
-  JANUS_RETURN_IF_ERROR(argScalar(Args[2], C.site(2, "value"), V));
+  Scalar v(0.0);
+  JANUS_RETURN_IF_ERROR(argScalar(args[2], c.site(2, "value"), v));
   return guardTensorOp([&] {
-    Out = tensorValue(ag::maskedFill(X, Mask, V));
+    out = tensorValue(ag::maskedFill(x, mask, v));
     return okStatus();
   });
 }

@@ -119,8 +119,7 @@ TEST_CASE("dispatch nn conv2d, pooling and linear") {
   REQUIRE(call("torch.nn.functional.conv2d", {tv(X), tv(W)},
                {{"padding", makeStr("valid")}, {"dilation", ints({2})}}, Out)
               .ok());
-  checkSame(result(Out),
-            ag::conv2d(X, W, Tensor(), {1, 1}, {0, 0}, {2, 2}));
+  checkSame(result(Out), ag::conv2d(X, W, Tensor(), {1, 1}, {0, 0}, {2, 2}));
 
   // max_pool2d(x, 2, return_indices=True) -> (values, indices).
   REQUIRE(call("torch.nn.functional.max_pool2d", {tv(X), iv(2)},
@@ -134,9 +133,9 @@ TEST_CASE("dispatch nn conv2d, pooling and linear") {
                {tv(X), ints({3, 2}), makeList({}), iv(1)},
                {{"ceil_mode", bv(true)}}, Out)
               .ok());
-  checkSame(result(Out),
-            ag::maxPool2d(X, {3, 2}, std::nullopt, {1, 1}, {1, 1}, true)
-                .Output);
+  checkSame(
+      result(Out),
+      ag::maxPool2d(X, {3, 2}, std::nullopt, {1, 1}, {1, 1}, true).Output);
   REQUIRE(call("torch.nn.functional.avg_pool2d", {tv(X), iv(3)},
                {{"stride", iv(2)},
                 {"padding", iv(1)},
@@ -163,8 +162,8 @@ TEST_CASE("dispatch nn activations, softmax, dropout, embedding, pad") {
   Value Out;
   for (const char *Name : {"relu", "tanh", "sigmoid"}) {
     CAPTURE(Name);
-    REQUIRE(call((std::string("torch.nn.functional.") + Name).c_str(),
-                 {tv(X)}, {}, Out)
+    REQUIRE(call((std::string("torch.nn.functional.") + Name).c_str(), {tv(X)},
+                 {}, Out)
                 .ok());
     Tensor Want = std::string(Name) == "relu"   ? ag::relu(X)
                   : std::string(Name) == "tanh" ? ag::tanh(X)
@@ -185,9 +184,9 @@ TEST_CASE("dispatch nn activations, softmax, dropout, embedding, pad") {
   CHECK(std::string(gradFnName(result(Out))) == "ReluBackward0");
   Tensor Z = rt::clone(X);
   Value ZV = tv(Z);
-  REQUIRE(call("torch.nn.functional.leaky_relu", {ZV, fv(0.2), bv(true)}, {},
-               Out)
-              .ok());
+  REQUIRE(
+      call("torch.nn.functional.leaky_relu", {ZV, fv(0.2), bv(true)}, {}, Out)
+          .ok());
   CHECK(Out.is(ZV));
   checkSame(Z, ag::leakyRelu(X, 0.2));
   REQUIRE(call("torch.nn.functional.leaky_relu", {tv(X)}, {}, Out).ok());
@@ -202,19 +201,19 @@ TEST_CASE("dispatch nn activations, softmax, dropout, embedding, pad") {
   Tensor S3 = wave({2, 3, 2}, 0.7, 0.3);
   REQUIRE(call("torch.nn.functional.log_softmax", {tv(S3)}, {}, Out).ok());
   checkSame(result(Out), ag::logSoftmax(S3, 0));
-  REQUIRE(call("torch.nn.functional.softmax", {tv(S3), iv(-1)},
-               {{"dtype", Value::fromDType(static_cast<uint8_t>(
-                              DType::Float64))}},
-               Out)
-              .ok());
+  REQUIRE(
+      call("torch.nn.functional.softmax", {tv(S3), iv(-1)},
+           {{"dtype", Value::fromDType(static_cast<uint8_t>(DType::Float64))}},
+           Out)
+          .ok());
   checkSame(result(Out), ag::softmax(rt::to(S3, DType::Float64), -1));
 
   // dropout: p=0 / training=False give the input itself; the draws are
   // the kernel's (bit-exact with PyTorch, NNTest.cpp).
   Value XV = tv(X);
-  REQUIRE(call("torch.nn.functional.dropout", {XV}, {{"training", bv(false)}},
-               Out)
-              .ok());
+  REQUIRE(
+      call("torch.nn.functional.dropout", {XV}, {{"training", bv(false)}}, Out)
+          .ok());
   CHECK(result(Out).get() == X.get());
   TorchGenerator::defaultGenerator().manualSeed(0);
   REQUIRE(call("torch.nn.functional.dropout", {XV, fv(0.4)}, {}, Out).ok());
@@ -224,10 +223,9 @@ TEST_CASE("dispatch nn activations, softmax, dropout, embedding, pad") {
   Tensor D = rt::clone(X);
   Value DV = tv(D);
   TorchGenerator::defaultGenerator().manualSeed(0);
-  REQUIRE(
-      call("torch.nn.functional.dropout", {DV, fv(0.4)}, {{"inplace", bv(true)}},
-           Out)
-          .ok());
+  REQUIRE(call("torch.nn.functional.dropout", {DV, fv(0.4)},
+               {{"inplace", bv(true)}}, Out)
+              .ok());
   CHECK(Out.is(DV));
   checkSame(D, Dropped);
 
@@ -261,11 +259,10 @@ TEST_CASE("dispatch nn losses: reductions, weights, legacy arguments") {
                 {"label_smoothing", fv(0.2)}},
                Out)
               .ok());
-  checkSame(result(Out),
-            ag::crossEntropy(L, T, Cw, Reduction::Sum, 2, 0.2));
+  checkSame(result(Out), ag::crossEntropy(L, T, Cw, Reduction::Sum, 2, 0.2));
   CHECK(std::string(gradFnName(result(Out))) == "AddBackward0");
-  REQUIRE(call("torch.nn.functional.cross_entropy", {tv(L), tv(T)}, {}, Out)
-              .ok());
+  REQUIRE(
+      call("torch.nn.functional.cross_entropy", {tv(L), tv(T)}, {}, Out).ok());
   checkSame(result(Out), ag::crossEntropy(L, T, Tensor()));
   CHECK(std::string(gradFnName(result(Out))) == "NllLossBackward0");
   // Legacy: size_average=False -> 'sum'; reduce=False -> 'none'.
@@ -317,8 +314,7 @@ TEST_CASE("dispatch nn torch.cat, stack, split, chunk, gather, index_select, "
   REQUIRE(call("torch.cat", {makeList({tv(A), tv(B)})}, {}, Out).ok());
   checkSame(result(Out), ag::cat({A, B}));
   CHECK(std::string(gradFnName(result(Out))) == "CatBackward0");
-  REQUIRE(call("torch.cat", {makeTuple({tv(A), tv(A)})}, {{"dim", iv(-1)}},
-               Out)
+  REQUIRE(call("torch.cat", {makeTuple({tv(A), tv(A)})}, {{"dim", iv(-1)}}, Out)
               .ok());
   checkSame(result(Out), ag::cat({A, A}, -1));
   REQUIRE(call("torch.stack", {makeList({tv(A), tv(A)}), iv(2)}, {}, Out).ok());
@@ -344,8 +340,8 @@ TEST_CASE("dispatch nn torch.cat, stack, split, chunk, gather, index_select, "
   checkSame(result(Out), ag::gather(Y, 1, Gi));
   CHECK(std::string(gradFnName(result(Out))) == "GatherBackward0");
   Tensor Si = makeTensor(DType::Int64, {3}, {2, 0, 2});
-  REQUIRE(call("torch.index_select", {tv(Y)}, {{"dim", iv(0)}, {"index", tv(Si)}},
-               Out)
+  REQUIRE(call("torch.index_select", {tv(Y)},
+               {{"dim", iv(0)}, {"index", tv(Si)}}, Out)
               .ok());
   checkSame(result(Out), ag::indexSelect(Y, 0, Si));
   Tensor Mask = makeTensor(DType::Bool, {6}, {1, 0, 0, 1, 0, 1});
@@ -380,11 +376,11 @@ TEST_CASE("dispatch nn argument errors") {
                   {{"padding", makeStr("foo")}}, Out),
              ErrorCode::RuntimeError, "Invalid padding string: 'foo'");
   // F.max_pool2d(x, (1, 2, 3)) and F.avg_pool2d(x, 2, (1, 2, 3))
-  checkError(call("torch.nn.functional.max_pool2d", {tv(X), ints({1, 2, 3})},
-                  {}, Out),
-             ErrorCode::RuntimeError,
-             "max_pool2d: kernel_size must either be a single int, or a tuple "
-             "of two ints");
+  checkError(
+      call("torch.nn.functional.max_pool2d", {tv(X), ints({1, 2, 3})}, {}, Out),
+      ErrorCode::RuntimeError,
+      "max_pool2d: kernel_size must either be a single int, or a tuple "
+      "of two ints");
   checkError(call("torch.nn.functional.avg_pool2d",
                   {tv(X), iv(2), ints({1, 2, 3})}, {}, Out),
              ErrorCode::RuntimeError,
@@ -406,11 +402,11 @@ TEST_CASE("dispatch nn argument errors") {
   checkError(call("torch.nn.functional.pad", {tv(X), ints({1, 1})},
                   {{"mode", makeStr("foo")}}, Out),
              ErrorCode::NotImplementedError, "Unrecognised padding mode foo");
-  checkError(call("torch.nn.functional.leaky_relu", {tv(X), makeStr("a")}, {},
-                  Out),
-             ErrorCode::TypeError,
-             "leaky_relu(): argument 'negative_slope' (position 2) must be "
-             "Number, not str");
+  checkError(
+      call("torch.nn.functional.leaky_relu", {tv(X), makeStr("a")}, {}, Out),
+      ErrorCode::TypeError,
+      "leaky_relu(): argument 'negative_slope' (position 2) must be "
+      "Number, not str");
   // F.dropout(x, 1.5)
   checkError(call("torch.nn.functional.dropout", {tv(X), fv(1.5)}, {}, Out),
              ErrorCode::ValueError,
@@ -430,10 +426,11 @@ TEST_CASE("dispatch nn argument errors") {
            {{"sparse_grad", bv(true)}}, Out);
   CHECK(S.code() == ErrorCode::NotImplementedError);
   // Kernel errors come through with their Python type.
-  checkError(call("torch.nn.functional.embedding",
-                  {tv(makeTensor(DType::Int64, {1}, {7})), tv(wave({5, 3}, 1, 0))},
-                  {}, Out),
-             ErrorCode::IndexError, "index out of range in self");
+  checkError(
+      call("torch.nn.functional.embedding",
+           {tv(makeTensor(DType::Int64, {1}, {7})), tv(wave({5, 3}, 1, 0))}, {},
+           Out),
+      ErrorCode::IndexError, "index out of range in self");
   // In-place on a leaf that requires grad, as PyTorch refuses it.
   Tensor Leaf = wave({3}, 1.0, 0.5);
   setRequiresGrad(Leaf, true);
