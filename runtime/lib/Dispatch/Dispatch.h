@@ -127,6 +127,11 @@ Status parseDefaultValue(std::string_view text, Value &out);
 // that static linking cannot drop an implementation file).
 
 std::vector<LibImplRow> builtinImpls();
+std::vector<LibImplRow> torchCreationImpls(); // TorchFunctionsCreation.cpp
+std::vector<LibImplRow> torchMathImpls(); // TorchFunctionsMath.cpp
+std::vector<LibImplRow> torchReduceImpls(); // TorchFunctionsReduce.cpp
+std::vector<LibImplRow> tensorMethodImpls(); // TensorMethods.cpp
+std::vector<LibImplRow> tensorAttributeImpls(); // TensorMethodsAttributes.cpp
 
 } // namespace janus::rt
 

@@ -90,7 +90,7 @@ LibraryTable::LibraryTable() {
       NAME, "");
 #include "janus/Library.def"
 
-  for (const std::vector<LibImplRow> &list : {builtinImpls()}) {
+  for (const std::vector<LibImplRow> &list : {builtinImpls(), torchCreationImpls(), torchMathImpls(), torchReduceImpls(), tensorMethodImpls(), tensorAttributeImpls()}) {
     for (const LibImplRow &row : list) {
       LibEntryInfo &e = rows[static_cast<size_t>(row.id)];
       if (e.kind == LibEntryKind::Constant)

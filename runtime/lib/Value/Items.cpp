@@ -13,6 +13,7 @@
 #include "Value/Ops.h"
 
 #include "Format/Utf8.h"
+#include "Tensor/Tensor.h"
 
 namespace janus::rt {
 
@@ -78,6 +79,11 @@ Status length(const Value &v, int64_t &out) {
     return okStatus();
   case Kind::Range:
     out = v.as<RangeObject>()->length();
+    return okStatus();
+  case Kind::Tensor:
+    if (v.tensor()->dim() == 0)
+      return typeError("len() of a 0-d tensor");
+    out = v.tensor()->sizes()[0];
     return okStatus();
   default:
     return typeError(std::string("object of type '") + typeName(v) +
