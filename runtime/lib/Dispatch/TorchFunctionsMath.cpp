@@ -160,11 +160,22 @@ Status self(bool method, const LibArgs &args, const char *fn, Tensor &out) {
   return argTensor(args[0], siteOf(method, fn, "input", 0), out);
 }
 
+/// torch.add/sub/mul/div also take a number as `input` (PyTorch's parser
+/// allows numbers as tensors for these names).
+bool inputMayBeNumber(const char *fn) {
+  const std::string name = fn;
+  return name == "add" || name == "sub" || name == "mul" || name == "div";
+}
+
 template <typename F>
 Status binaryRow(bool method, const LibArgs &args, Value &out, const char *fn,
                  const char *other, bool otherMustBeTensor, F &&f) {
   Tensor a, b;
-  JANUS_RETURN_IF_ERROR(self(method, args, fn, a));
+  if (!method && inputMayBeNumber(fn) && args[0].isNumber())
+    JANUS_RETURN_IF_ERROR(
+        argTensorOrNumber(args[0], siteOf(method, fn, "input", 0), a));
+  else
+    JANUS_RETURN_IF_ERROR(self(method, args, fn, a));
   ArgSite site = siteOf(method, fn, other, 1);
   JANUS_RETURN_IF_ERROR(otherMustBeTensor ? argTensor(args[1], site, b)
                                           : argTensorOrNumber(args[1], site, b));

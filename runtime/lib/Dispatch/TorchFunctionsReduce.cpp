@@ -189,6 +189,18 @@ template <int Which> Status dimRow(bool m, const LibArgs &a, Value &o) {
   JANUS_RETURN_IF_ERROR(argInt(a[1], siteOf(m, fn, "dim", 1), dim));
   JANUS_RETURN_IF_ERROR(withDType(m, a, 2, fn, x));
   return guardTensorOp([&] {
+    if (Which < 2 && !isFloating(x.dtype())) {
+      // ATen's kernel names: the last dim has its own kernel per op; any
+      // other dim shares softmax's.
+      bool last = wrapDim(dim, x.dim()) == std::max<int64_t>(x.dim() - 1, 0);
+      throw TensorError(ErrorKind::RuntimeError,
+                        std::string("\"") +
+                            (!last       ? "softmax_kernel_impl"
+                             : Which == 0 ? "softmax_lastdim_kernel_impl"
+                                          : "log_softmax_lastdim_kernel_impl") +
+                            "\" not implemented for '" + dtypeName(x.dtype()) +
+                            "'");
+    }
     return tensorResult(o, Which == 0   ? ag::softmax(x, dim)
                            : Which == 1 ? ag::logSoftmax(x, dim)
                                         : ag::cumsum(x, dim));
