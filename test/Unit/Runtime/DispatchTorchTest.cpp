@@ -186,3 +186,136 @@ TEST_CASE("dispatch torch: value-layer operators on tensors") {
 TEST_CASE("dispatch torch: a training loop through the table only") {
   runSteps(torchStepsTrainingLoop());
 }
+
+namespace {
+
+Status callTorch(const char *name, std::vector<Value> args,
+                 std::vector<std::string> kwnames, Value &out) {
+  const LibEntryInfo *e = LibraryTable::get().lookup(name);
+  REQUIRE(e);
+  size_t npos = args.size() - kwnames.size();
+  return bindAndCall(*e, nullptr, args.data(), npos, kwnames, out);
+}
+
+Status callMethod(const Value &self, const char *name, std::vector<Value> args,
+                  Value &out) {
+  const LibEntryInfo *e =
+      LibraryTable::get().lookupMember(LibReceiver::Tensor, name);
+  REQUIRE(e);
+  return bindAndCall(*e, &self, args.data(), args.size(), {}, out);
+}
+
+Value floats(std::vector<double> xs) {
+  std::vector<Value> items;
+  for (double x : xs)
+    items.push_back(Value::fromFloat(x));
+  Value out;
+  REQUIRE(callTorch("torch.tensor", {makeList(std::move(items))}, {}, out)
+              .ok());
+  return out;
+}
+
+} // namespace
+
+// Where Janus deliberately differs from PyTorch (documented in
+// docs/runtime.md, "The torch surface").
+TEST_CASE("dispatch torch: Janus's documented differences") {
+  Value x = floats({1., 2.}), out;
+  // Only the CPU exists (PyTorch: AssertionError "Torch not compiled with
+  // CUDA enabled").
+  Status s = callTorch("torch.zeros", {Value::fromInt(2), makeStr("cuda")},
+                       {"device"}, out);
+  CHECK(s.str() == "RuntimeError: Janus tensors live on the CPU: "
+                   "device='cuda' is not supported (use None or 'cpu')");
+  CHECK(callTorch("torch.ones", {Value::fromInt(2), makeStr("cpu")},
+                  {"device"}, out)
+            .ok());
+  // norm: p='fro' and p=2 only.
+  s = callTorch("torch.norm", {x, Value::fromInt(1)}, {}, out);
+  CHECK(s.code() == ErrorCode::NotImplementedError);
+  // The legacy constructor torch.Tensor(...) is rejected.
+  s = callTorch("torch.Tensor", {Value::fromInt(2)}, {}, out);
+  CHECK(s.code() == ErrorCode::NotImplementedError);
+  // manual_seed returns None (PyTorch: the Generator).
+  REQUIRE(callTorch("torch.manual_seed", {Value::fromInt(3)}, {}, out).ok());
+  CHECK(out.isNone());
+  // int() gives int64: Janus has no int32.
+  REQUIRE(callMethod(x, "int", {}, out).ok());
+  CHECK(repr(out) == "tensor([1, 2])");
+  // backward(create_graph=True) is not supported.
+  Value y;
+  REQUIRE(callMethod(x, "requires_grad_", {}, y).ok());
+  REQUIRE(callMethod(x, "sum", {}, y).ok());
+  const LibEntryInfo *backward =
+      LibraryTable::get().lookupMember(LibReceiver::Tensor, "backward");
+  Value args[] = {Value::fromBool(true)};
+  s = bindAndCall(*backward, &y, args, 0, {"create_graph"}, out);
+  CHECK(s.code() == ErrorCode::NotImplementedError);
+}
+
+TEST_CASE("dispatch torch: torch values print and name their types") {
+  Value x = floats({3., 1., 2.}), out;
+  REQUIRE(callMethod(x, "size", {}, out).ok());
+  CHECK(std::string(typeName(out)) == "Size");
+  CHECK(str(out) == "torch.Size([3])");
+  int64_t n = 0;
+  REQUIRE(length(out, n).ok());
+  CHECK(n == 1);
+  // The cpu device: print(x.device) shows cpu, repr device(type='cpu').
+  const LibEntryInfo *device =
+      LibraryTable::get().lookupMember(LibReceiver::Tensor, "device");
+  REQUIRE(bindAndCall(*device, &x, nullptr, 0, {}, out).ok());
+  CHECK(str(out) == "cpu");
+  CHECK(repr(out) == "device(type='cpu')");
+  CHECK(std::string(typeName(out)) == "device");
+  CHECK(callTorch("torch.ones", {Value::fromInt(1), out}, {"device"}, out)
+            .ok());
+  // max along a dim: torch.return_types.max, a (values, indices) pair.
+  REQUIRE(callTorch("torch.max", {x, Value::fromInt(0)}, {}, out).ok());
+  CHECK(std::string(typeName(out)) == "max");
+  CHECK(repr(out) == "torch.return_types.max(\nvalues=tensor(3.),\n"
+                     "indices=tensor(0))");
+  // grad_fn: None for leaves, else <Name object at 0x...>.
+  const LibEntryInfo *gradFn =
+      LibraryTable::get().lookupMember(LibReceiver::Tensor, "grad_fn");
+  REQUIRE(bindAndCall(*gradFn, &x, nullptr, 0, {}, out).ok());
+  CHECK(out.isNone());
+  Value w;
+  REQUIRE(callMethod(x, "requires_grad_", {}, w).ok());
+  REQUIRE(binaryOp(PyBinaryOp::Mul, x, Value::fromInt(2), w).ok());
+  REQUIRE(bindAndCall(*gradFn, &w, nullptr, 0, {}, out).ok());
+  CHECK(normalise(repr(out)) == "<MulBackward0 object at 0x?>");
+  CHECK(std::string(typeName(out)) == "MulBackward0");
+}
+
+TEST_CASE("dispatch torch: no_grad nests and restores the previous mode") {
+  Value outer, inner, r;
+  REQUIRE(callTorch("torch.no_grad", {}, {}, outer).ok());
+  REQUIRE(callTorch("torch.no_grad", {}, {}, inner).ok());
+  REQUIRE(isGradEnabled());
+  REQUIRE(enterNoGrad(outer).ok());
+  CHECK_FALSE(isGradEnabled());
+  // The same protocol through the value's __enter__/__exit__ methods.
+  Value enterMethod, exitMethod;
+  REQUIRE(getAttr(inner, "__enter__", enterMethod).ok());
+  REQUIRE(call(enterMethod, nullptr, 0, r).ok());
+  CHECK_FALSE(isGradEnabled());
+  REQUIRE(getAttr(inner, "__exit__", exitMethod).ok());
+  Value none[] = {Value(), Value(), Value()};
+  REQUIRE(call(exitMethod, none, 3, r).ok());
+  CHECK(repr(r) == "False");
+  CHECK_FALSE(isGradEnabled()); // still inside the outer block
+  REQUIRE(exitNoGrad(outer).ok());
+  CHECK(isGradEnabled());
+}
+
+TEST_CASE("dispatch torch: the training loop leaks no values or nodes") {
+  Value warm;
+  REQUIRE(callTorch("torch.no_grad", {}, {}, warm).ok()); // makes its class
+  warm = Value();
+  int64_t objects = liveObjectCount(), nodes = liveNodeCount();
+  runSteps(torchStepsTrainingLoop());
+  runSteps(torchStepsOperators());
+  CHECK(liveObjectCount() == objects);
+  CHECK(liveNodeCount() == nodes);
+}
