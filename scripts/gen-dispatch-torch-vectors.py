@@ -82,6 +82,10 @@ def getitem(target, x, i):
     return ("getitem", target, "", "", [V(x), i], {})
 
 
+def setitem(x, key, value):
+    return ("setitem", "", "", x, [key, value], {})
+
+
 def show(x):
     return ("repr", "", "", x, [], {})
 
@@ -517,6 +521,65 @@ GROUPS["Operators"] = [
     attr("", "r", "grad"),
 ]
 
+GROUPS["Index"] = [
+    call(T, "torch.tensor", [[1., 2., 3.], [4., 5., 6.]]),
+    getitem("", T, 0),
+    getitem("", T, -1),
+    getitem("", T, (0, 1)),
+    getitem("", T, (1, -1)),
+    getitem("", T, None),
+    getitem("", T, (None, 0)),
+    getitem("", T, True),
+    getitem("", T, 5),
+    getitem("", T, (0, 0, 0)),
+    getitem("", T, "a"),
+    getitem("", T, [1, 0]),
+    call("idx", "torch.tensor", [1, 0, 1]),
+    getitem("", T, V("idx")),
+    getitem("", T, (0, V("idx"))),
+    call("k", "torch.tensor", 1),
+    getitem("", T, V("k")),
+    call("mask", "torch.gt", V(T), 2.5),
+    getitem("", T, V("mask")),
+    call("s", "torch.tensor", 2.),
+    getitem("", "s", 0),
+    method("w", T, "clone"),
+    setitem("w", 0, 9.),
+    setitem("w", (1, 2), 0),
+    setitem("w", V("mask"), -1.),
+    show("w"),
+    call("row", "torch.tensor", [[7., 8., 9.]]),
+    setitem("w", 1, V("row")),
+    show("w"),
+    setitem("w", 3, 1.),
+    setitem("w", 0, "a"),
+    call("r", "torch.tensor", [[1., 2.], [3., 4.]], requires_grad=True),
+    getitem("a", "r", 0),
+    show("a"),
+    getitem("b", "r", (1, 0)),
+    show("b"),
+    getitem("c", "r", (None, 1)),
+    show("c"),
+    method("as", "a", "sum"),
+    binop("l", "+", V("as"), V("b")),
+    method("cs", "c", "sum"),
+    binop("l", "+", V("l"), V("cs")),
+    method("", "l", "backward"),
+    attr("", "r", "grad"),
+    setitem("r", 0, 1.),
+    method("q", "r", "mul", 1),
+    setitem("q", 0, 5.),
+    show("q"),
+    call("v", "torch.tensor", [10., 20.], requires_grad=True),
+    setitem("q", 1, V("v")),
+    show("q"),
+    binop("q2", "*", V("q"), V("q")),
+    method("qs", "q2", "sum"),
+    method("", "qs", "backward"),
+    attr("", "v", "grad"),
+    attr("", "r", "grad"),
+]
+
 # A tiny linear-regression training loop through the table only.
 LOOP = [
     call("", "torch.manual_seed", 0),
@@ -614,6 +677,9 @@ def run(step, env):
         return bool(args[0])
     if kind == "getitem":
         return args[0][args[1]]
+    if kind == "setitem":
+        env[recv][args[0]] = args[1]
+        return None
     if kind == "repr":
         return env[recv]
     if kind == "enter":

@@ -44,6 +44,13 @@ Status tensorUnaryOp(PyUnaryOp op, const Value &a, Value &out);
 Status tensorCompare(PyCompareOp op, const Value &a, const Value &b,
                      Value &out);
 
+//===--- Subscripts (TensorMethodsIndex.cpp) ------------------------------===//
+
+/// t[key] and t[key] = value (key: int, bool, None, tensor or a tuple of
+/// them), with autograd.
+Status tensorGetItem(const Value &self, const Value &key, Value &out);
+Status tensorSetItem(const Value &self, const Value &key, const Value &value);
+
 //===--- torch values (TensorMethodsAttributes.cpp) ----------------------===//
 
 /// torch.Size(sizes): a tuple of ints that prints as torch.Size([2, 3]).

@@ -12,6 +12,7 @@
 
 #include "Value/Ops.h"
 
+#include "Dispatch/TorchOps.h"
 #include "Format/Utf8.h"
 #include "Tensor/Tensor.h"
 
@@ -141,6 +142,8 @@ Status getItem(const Value &container, const Value &key, Value &out) {
     out = *found;
     return okStatus();
   }
+  case Kind::Tensor:
+    return tensorGetItem(container, key, out);
   default:
     return typeError(std::string("'") + typeName(container) +
                      "' object is not subscriptable");
@@ -158,6 +161,8 @@ Status setItem(const Value &container, const Value &key, Value value) {
   }
   if (container.kind() == Kind::Dict)
     return container.as<DictObject>()->set(key, std::move(value));
+  if (container.kind() == Kind::Tensor)
+    return tensorSetItem(container, key, value);
   return typeError(std::string("'") + typeName(container) +
                    "' object does not support item assignment");
 }

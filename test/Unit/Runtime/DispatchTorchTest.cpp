@@ -129,6 +129,8 @@ std::string runStep(const TorchStep &step, Env &env) {
     out = Value::fromBool(b);
   } else if (kind == "getitem") {
     s = getItem(args[0], args[1], out);
+  } else if (kind == "setitem") {
+    s = setItem(self, args[0], args[1]);
   } else if (kind == "repr") {
     out = self;
   } else if (kind == "enter") {
@@ -181,6 +183,10 @@ TEST_CASE("dispatch torch: attributes, torch.Size and attribute setting") {
 
 TEST_CASE("dispatch torch: value-layer operators on tensors") {
   runSteps(torchStepsOperators());
+}
+
+TEST_CASE("dispatch torch: subscripts get and set, with autograd") {
+  runSteps(torchStepsIndex());
 }
 
 TEST_CASE("dispatch torch: a training loop through the table only") {
