@@ -108,6 +108,8 @@ typedef enum janus_value_kind_e {
   JANUS_VALUE_CLASS = 12,
   JANUS_VALUE_INSTANCE = 13,
   JANUS_VALUE_DTYPE = 14, /* torch.float32, torch.int64, ... */
+  JANUS_VALUE_ITERATOR = 15, /* enumerate(...), zip(...), iter(list) ... */
+  JANUS_VALUE_DICT_VIEW = 16, /* d.keys(), d.values(), d.items() */
 } janus_value_kind_t;
 
 /* Adds a reference to `value`. Thread-safe; NULL is ignored. */
@@ -360,6 +362,46 @@ janus_status_t janus_value_as_tensor(janus_value_t value,
 /* Tensor handles alive in the process (janus_debug_live_objects does not
  * count them); for leak tests. */
 int64_t janus_debug_live_tensors(void);
+
+/*===----------------------------------------------------------------------===
+ * The library: torch, torch.nn.functional, builtins, math, ... and methods
+ *
+ * Every function, method and attribute that Janus programs may use (the
+ * table runtime/include/janus/Library.def) is reachable from C: look a
+ * function up by its qualified name, get a method or attribute of a value
+ * by name, and call with positional and keyword arguments. Arguments bind
+ * as in Python; errors carry PyTorch's or CPython's exception and message.
+ *===----------------------------------------------------------------------===*/
+
+/* The function, class or constant named `qualified_name` (UTF-8,
+ * NUL-terminated: "torch.add", "torch.nn.functional.relu", "len",
+ * "math.pi", "torch.float32"); a new reference in *out_value. An unknown
+ * name is an AttributeError. Thread-safe. */
+janus_status_t janus_library_lookup(const char *qualified_name,
+                                    janus_value_t *out_value);
+
+/* obj.name (NUL-terminated UTF-8): a method of a tensor, list, dict or str
+ * bound to `obj` ("add", "sum", "append"), an attribute ("shape", "grad"),
+ * or an attribute of an instance. A new reference in *out_value; a missing
+ * attribute is an AttributeError. As thread-safe as reading `obj`. */
+janus_status_t janus_value_get_attr(janus_value_t obj, const char *name,
+                                    janus_value_t *out_value);
+
+/* fn(*positional, **keywords): `args` holds `nargs` values, the last
+ * `nkwargs` of which are keyword arguments named by `kwnames` (each
+ * NUL-terminated UTF-8). Arguments are borrowed; a new reference in
+ * *out_result. As thread-safe as the callee. */
+janus_status_t janus_value_call_kw(janus_value_t fn, const janus_value_t *args,
+                                   size_t nargs, const char *const *kwnames,
+                                   size_t nkwargs, janus_value_t *out_result);
+
+/* torch.set_grad_enabled for the calling thread: whether tensor ops record
+ * the autograd graph (on by default; `with torch.no_grad():` turns it off).
+ * The previous setting goes to *out_previous when it is not NULL.
+ * Thread-safe: the mode is per thread, as in PyTorch. */
+void janus_set_grad_enabled(bool enabled, bool *out_previous);
+/* Whether the calling thread records the autograd graph. */
+bool janus_is_grad_enabled(void);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -27,6 +27,7 @@
 #include "Value/Ops.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -118,20 +119,48 @@ const LibEntryInfo *libraryEntryOf(const Value &fn);
 Status callWithKeywords(const Value &fn, const Value *args, size_t npos,
                         const std::vector<std::string> &kwnames, Value &out);
 
+/// obj.name for a tensor, list, dict or str (a bound library method or an
+/// attribute's value) or an instance (its attribute).
+Status getMember(const Value &obj, std::string_view name, Value &out);
+/// The function, class or constant value of a qualified library name.
+Status lookupLibraryValue(std::string_view qualifiedName, Value &out);
+
 /// Parses the Python literal `text` of a default ("None", "-100", "1e-05",
 /// "'mean'", "(0.9, 0.999)", "torch.int64") into a value.
 Status parseDefaultValue(std::string_view text, Value &out);
+
+/// Where print() writes. `flush` is print's flush=True. Null restores the
+/// default, which writes to stdout. Set it before any thread prints: the
+/// sink is process-wide and not synchronised.
+using OutputSink = void (*)(void *userData, std::string_view text,
+                            bool flush);
+void setOutputSink(OutputSink sink, void *userData);
+/// Writes `text` through the current sink.
+void writeOutput(std::string_view text, bool flush = false);
 
 //===--- Implementation lists, one per implementation file ----------------===//
 // Each returns its rows; the table calls every one of them (explicitly, so
 // that static linking cannot drop an implementation file).
 
-std::vector<LibImplRow> builtinImpls();
+std::vector<LibImplRow> builtinImpls();     // Builtins.cpp
+std::vector<LibImplRow> builtinIterImpls(); // BuiltinsIter.cpp
+std::vector<LibImplRow> mathRandomTimeImpls(); // MathRandomTime.cpp
+std::vector<LibImplRow> strMethodImpls();      // StrMethods.cpp
+std::vector<LibImplRow> listDictMethodImpls(); // ListDictMethods.cpp
 std::vector<LibImplRow> torchCreationImpls(); // TorchFunctionsCreation.cpp
 std::vector<LibImplRow> torchMathImpls(); // TorchFunctionsMath.cpp
 std::vector<LibImplRow> torchReduceImpls(); // TorchFunctionsReduce.cpp
 std::vector<LibImplRow> tensorMethodImpls(); // TensorMethods.cpp
 std::vector<LibImplRow> tensorAttributeImpls(); // TensorMethodsAttributes.cpp
+
+/// The value of one JANUS_LIB_CONSTANT row.
+struct LibConstantRow {
+  LibId id;
+  Value value;
+};
+/// math.pi, math.e, math.inf; torch.float32 and the other dtypes
+/// (MathRandomTime.cpp).
+std::vector<LibConstantRow> libraryConstants();
 
 } // namespace janus::rt
 

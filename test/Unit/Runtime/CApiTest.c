@@ -148,6 +148,51 @@ int janus_capi_c_test(char *message, size_t capacity) {
   janus_status_free(st);
 
   janus_value_release(fn);
+
+  /* The library by name. len(list) == 3 (the list holds 1, 0.5, 'héllo'). */
+  OK(janus_library_lookup("len", &fn));
+  CHECK(reprIs(fn, "<built-in function len>"));
+  args[0] = list;
+  OK(janus_value_call_kw(fn, args, 1, NULL, 0, &result));
+  OK(janus_value_as_int(result, &n));
+  CHECK(n == 3);
+  janus_value_release(result);
+  /* len's parameter is positional-only ("obj, /" in Library.def), so
+   * len(obj=...) fails as CPython's binder says for such a signature. */
+  {
+    const char *kw[1] = {"obj"};
+    st = janus_value_call_kw(fn, args, 1, kw, 1, &result);
+    CHECK(janus_status_code(st) == JANUS_STATUS_TYPE_ERROR);
+    CHECK(strcmp(janus_status_message(st),
+                 "len() got some positional-only arguments passed as "
+                 "keyword arguments: 'obj'") == 0);
+    janus_status_free(st);
+  }
+  janus_value_release(fn);
+  st = janus_library_lookup("torch.nope", &fn);
+  CHECK(janus_status_code(st) == JANUS_STATUS_ATTRIBUTE_ERROR);
+  janus_status_free(st);
+  /* Members: CPython's message for a missing attribute of a list. */
+  st = janus_value_get_attr(list, "nope", &result);
+  CHECK(janus_status_code(st) == JANUS_STATUS_ATTRIBUTE_ERROR);
+  CHECK(strcmp(janus_status_message(st),
+               "'list' object has no attribute 'nope'") == 0);
+  janus_status_free(st);
+  OK(janus_value_get_attr(list, "append", &fn));
+  CHECK(janus_value_kind(fn) == JANUS_VALUE_METHOD);
+  janus_value_release(fn);
+  st = janus_value_call_kw(NULL, args, 1, NULL, 0, &result);
+  CHECK(janus_status_code(st) == JANUS_STATUS_INVALID_ARGUMENT);
+  janus_status_free(st);
+
+  /* Grad mode: on by default, per thread, the previous value reported. */
+  CHECK(janus_is_grad_enabled());
+  janus_set_grad_enabled(false, &truth);
+  CHECK(truth);
+  CHECK(!janus_is_grad_enabled());
+  janus_set_grad_enabled(true, NULL);
+  CHECK(janus_is_grad_enabled());
+
   janus_value_release(key);
   janus_value_release(dict);
   janus_value_release(list);
