@@ -86,6 +86,10 @@ def setitem(x, key, value):
     return ("setitem", "", "", x, [key, value], {})
 
 
+def iterate(x):
+    return ("iter", "", "", "", [V(x)], {})
+
+
 def show(x):
     return ("repr", "", "", x, [], {})
 
@@ -543,6 +547,9 @@ GROUPS["Index"] = [
     getitem("", T, V("mask")),
     call("s", "torch.tensor", 2.),
     getitem("", "s", 0),
+    iterate(T),
+    iterate("idx"),
+    iterate("s"),
     method("w", T, "clone"),
     setitem("w", 0, 9.),
     setitem("w", (1, 2), 0),
@@ -680,6 +687,8 @@ def run(step, env):
     if kind == "setitem":
         env[recv][args[0]] = args[1]
         return None
+    if kind == "iter":
+        return list(iter(args[0]))
     if kind == "repr":
         return env[recv]
     if kind == "enter":

@@ -127,6 +127,18 @@ Status janus::rt::tensorGetItem(const Value &self, const Value &key,
   });
 }
 
+Status janus::rt::tensorIter(const Value &self, Value &out) {
+  Tensor x = tensorOf(self);
+  if (x.dim() == 0)
+    return typeError("iteration over a 0-d tensor");
+  return guardTensorOp([&] {
+    std::vector<Value> rows;
+    for (int64_t i = 0; i < x.size(0); ++i)
+      rows.push_back(tensorValue(ag::select(x, 0, i)));
+    return getIter(makeTuple(std::move(rows)), out);
+  });
+}
+
 Status janus::rt::tensorSetItem(const Value &self, const Value &key,
                                 const Value &value) {
   std::vector<TensorIndex> indices;

@@ -50,6 +50,9 @@ Status tensorCompare(PyCompareOp op, const Value &a, const Value &b,
 /// them), with autograd.
 Status tensorGetItem(const Value &self, const Value &key, Value &out);
 Status tensorSetItem(const Value &self, const Value &key, const Value &value);
+/// iter(t): a tuple_iterator over the rows t[0], t[1], ... (Tensor.__iter__
+/// iterates unbind(0)); a 0-d tensor is a TypeError.
+Status tensorIter(const Value &self, Value &out);
 
 //===--- torch values (TensorMethodsAttributes.cpp) ----------------------===//
 

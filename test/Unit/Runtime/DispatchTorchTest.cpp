@@ -131,6 +131,18 @@ std::string runStep(const TorchStep &step, Env &env) {
     s = getItem(args[0], args[1], out);
   } else if (kind == "setitem") {
     s = setItem(self, args[0], args[1]);
+  } else if (kind == "iter") {
+    Value it;
+    s = getIter(args[0], it);
+    std::vector<Value> items;
+    for (bool done = false; s.ok();) {
+      Value item;
+      s = iterNext(it, item, done);
+      if (done)
+        break;
+      items.push_back(item);
+    }
+    out = makeList(std::move(items));
   } else if (kind == "repr") {
     out = self;
   } else if (kind == "enter") {
