@@ -152,6 +152,7 @@ std::vector<LibImplRow> torchMathImpls(); // TorchFunctionsMath.cpp
 std::vector<LibImplRow> torchReduceImpls(); // TorchFunctionsReduce.cpp
 std::vector<LibImplRow> tensorMethodImpls(); // TensorMethods.cpp
 std::vector<LibImplRow> tensorAttributeImpls(); // TensorMethodsAttributes.cpp
+std::vector<LibImplRow> tensorJoinImpls(); // TensorMethodsJoin.cpp
 
 /// The value of one JANUS_LIB_CONSTANT row.
 struct LibConstantRow {

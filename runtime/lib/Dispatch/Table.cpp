@@ -92,7 +92,7 @@ LibraryTable::LibraryTable() {
 
   for (const std::vector<LibImplRow> &list :
        {builtinImpls(), builtinIterImpls(), mathRandomTimeImpls(),
-        strMethodImpls(), listDictMethodImpls(), torchCreationImpls(), torchMathImpls(), torchReduceImpls(), tensorMethodImpls(), tensorAttributeImpls()}) {
+        strMethodImpls(), listDictMethodImpls(), torchCreationImpls(), torchMathImpls(), torchReduceImpls(), tensorMethodImpls(), tensorAttributeImpls(), tensorJoinImpls()}) {
     for (const LibImplRow &row : list) {
       LibEntryInfo &e = rows[static_cast<size_t>(row.id)];
       if (e.kind == LibEntryKind::Constant)

@@ -110,8 +110,6 @@ Tensor bitwiseKernel(PyBinaryOp op, const Tensor &A, const Tensor &B) {
   });
 }
 
-Tensor zerosGrad(const Tensor &G) { return rt::mul(G, scalarLike(0.0)); }
-
 //===--- Operators shared by rows and the value layer ----------------------===//
 
 Tensor binaryTensorOp(PyBinaryOp op, const Tensor &A, const Tensor &B,
@@ -355,12 +353,7 @@ Status torchWhere(const LibArgs &a, Value &o) {
 
 Tensor janus::rt::divRounding(const Tensor &A, const Tensor &B,
                               const std::string &Mode) {
-  Tensor R = rt::div(A, B, Mode);
-  recordNode("DivBackward2", {&A, &B}, R,
-             [](FunctionNode &, const TensorList &G) -> TensorList {
-               return {zerosGrad(G[0]), zerosGrad(G[0])};
-             });
-  return R;
+  return ag::div(A, B, Mode);
 }
 
 Tensor janus::rt::floorDivide(const Tensor &A, const Tensor &B) {

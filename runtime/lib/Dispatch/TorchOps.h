@@ -23,9 +23,8 @@ namespace janus::rt {
 
 //===--- Differentiable ops without an ag:: wrapper (TorchFunctionsMath.cpp) ===//
 
-/// torch.div(A, B, rounding_mode=Mode), Mode "trunc" or "floor": records
-/// DivBackward2 (B a tensor) or DivBackward3 (B a wrapped number), whose
-/// gradients are zero, as PyTorch 1.13's.
+/// torch.div(A, B, rounding_mode=Mode), Mode "trunc" or "floor": ag::div,
+/// which records DivBackward2 with zero gradients, as PyTorch 1.13.
 Tensor divRounding(const Tensor &A, const Tensor &B, const std::string &Mode);
 /// A // B (torch.floor_divide): PyTorch records a node named NotImplemented
 /// whose backward fails; so does this.

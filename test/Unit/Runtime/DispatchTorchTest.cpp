@@ -201,6 +201,11 @@ TEST_CASE("dispatch torch: subscripts get and set, with autograd") {
   runSteps(torchStepsIndex());
 }
 
+TEST_CASE("dispatch torch: split, chunk, repeat, gather, index_select, "
+          "masked_fill") {
+  runSteps(torchStepsJoin());
+}
+
 TEST_CASE("dispatch torch: a training loop through the table only") {
   runSteps(torchStepsTrainingLoop());
 }
