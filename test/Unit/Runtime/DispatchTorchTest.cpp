@@ -17,6 +17,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <regex>
 
@@ -341,4 +342,25 @@ TEST_CASE("dispatch torch: the training loop leaks no values or nodes") {
   runSteps(torchStepsOperators());
   CHECK(liveObjectCount() == objects);
   CHECK(liveNodeCount() == nodes);
+}
+
+TEST_CASE("dispatch torch: every torch and Tensor row of this surface is "
+          "implemented") {
+  // torch.cat/stack/split/chunk/gather/index_select/masked_fill are the
+  // torch.nn.functional implementation file's rows (TorchNN.cpp).
+  const std::vector<LibId> elsewhere = {
+      LibId::TorchCat,    LibId::TorchStack,       LibId::TorchSplit,
+      LibId::TorchChunk,  LibId::TorchGather,      LibId::TorchIndexSelect,
+      LibId::TorchMaskedFill};
+  for (const LibEntryInfo &e : LibraryTable::get().entries()) {
+    bool torch = e.qualifiedName.rfind("torch.", 0) == 0 &&
+                 e.qualifiedName.find('.', 6) == std::string::npos;
+    bool tensor = e.qualifiedName.rfind("Tensor.", 0) == 0;
+    if ((!torch && !tensor) || e.kind == LibEntryKind::Constant)
+      continue;
+    if (std::find(elsewhere.begin(), elsewhere.end(), e.id) != elsewhere.end())
+      continue;
+    INFO(e.qualifiedName);
+    CHECK(static_cast<bool>(e.impl));
+  }
 }
