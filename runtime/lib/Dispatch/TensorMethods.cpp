@@ -111,8 +111,8 @@ Status tensorRequiresGrad_(const LibArgs &a, Value &o) {
 Status tensorBackward(const LibArgs &a, Value &o) {
   Tensor x = tensorOf(a[0]), gradient;
   if (!a[1].isNone())
-    JANUS_RETURN_IF_ERROR(argTensor(a[1], site("backward", "gradient", 1),
-                                    gradient));
+    JANUS_RETURN_IF_ERROR(
+        argTensor(a[1], site("backward", "gradient", 1), gradient));
   bool createGraph;
   JANUS_RETURN_IF_ERROR(
       argBool(a[3], site("backward", "create_graph", 3), createGraph));
@@ -177,9 +177,8 @@ template <int Op> Status arithInPlace(const LibArgs &a, Value &o) {
     JANUS_RETURN_IF_ERROR(argScalar(a[2], site(names[Op], "alpha", 2), alpha));
   std::string mode;
   if (Op == 3 && !a[2].isNone()) {
-    if (a[2].kind() != Kind::Str ||
-        (a[2].as<StrObject>()->text != "trunc" &&
-         a[2].as<StrObject>()->text != "floor"))
+    if (a[2].kind() != Kind::Str || (a[2].as<StrObject>()->text != "trunc" &&
+                                     a[2].as<StrObject>()->text != "floor"))
       return Status(ErrorCode::RuntimeError,
                     "div expected rounding_mode to be one of None, 'trunc', "
                     "or 'floor' but found " +
@@ -211,7 +210,8 @@ template <int Op> Status arithInPlace(const LibArgs &a, Value &o) {
 template <bool Normal> Status randomFill(const LibArgs &a, Value &o) {
   const char *fn = Normal ? "normal_" : "uniform_";
   double p, q;
-  JANUS_RETURN_IF_ERROR(argFloat(a[1], site(fn, Normal ? "mean" : "from", 1), p));
+  JANUS_RETURN_IF_ERROR(
+      argFloat(a[1], site(fn, Normal ? "mean" : "from", 1), p));
   JANUS_RETURN_IF_ERROR(argFloat(a[2], site(fn, Normal ? "std" : "to", 2), q));
   Tensor x = tensorOf(a[0]);
   if (isGradEnabled() && isLeaf(x) && requiresGrad(x))

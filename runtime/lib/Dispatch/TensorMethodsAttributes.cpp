@@ -73,13 +73,14 @@ Value janus::rt::makeTorchSize(const Shape &sizes) {
   items.reserve(sizes.size());
   for (int64_t s : sizes)
     items.push_back(Value::fromInt(s));
-  return Value::adopt(new TupleObject(std::move(items), TupleFlavor::TorchSize));
+  return Value::adopt(
+      new TupleObject(std::move(items), TupleFlavor::TorchSize));
 }
 
 Value janus::rt::makeReturnTypes(TupleFlavor flavor, const Tensor &values,
                                  const Tensor &indices) {
-  return Value::adopt(new TupleObject(
-      {tensorValue(values), tensorValue(indices)}, flavor));
+  return Value::adopt(
+      new TupleObject({tensorValue(values), tensorValue(indices)}, flavor));
 }
 
 Value janus::rt::makeCpuDevice() {

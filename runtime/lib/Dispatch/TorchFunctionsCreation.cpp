@@ -59,10 +59,9 @@ Status scalarOf(const Value &v, TensorData &d) {
       d.anyFloat = true;
     else if (t.dtype() == DType::Int64)
       d.anyInt = true;
-    d.items.push_back(isFloating(t.dtype()) ? Scalar(itemDouble(t))
-                      : t.dtype() == DType::Bool
-                          ? Scalar(itemInt(t) != 0)
-                          : Scalar(itemInt(t)));
+    d.items.push_back(isFloating(t.dtype())      ? Scalar(itemDouble(t))
+                      : t.dtype() == DType::Bool ? Scalar(itemInt(t) != 0)
+                                                 : Scalar(itemInt(t)));
     return okStatus();
   }
   default:
@@ -120,8 +119,7 @@ Tensor buildTensor(const TensorData &d, DType type) {
 
 Status torchTensor(const LibArgs &args, Value &out) {
   std::optional<DType> dtype;
-  JANUS_RETURN_IF_ERROR(
-      argDType(args[1], {"tensor", "dtype", 2}, dtype));
+  JANUS_RETURN_IF_ERROR(argDType(args[1], {"tensor", "dtype", 2}, dtype));
   JANUS_RETURN_IF_ERROR(checkCpuDevice(args[2]));
   return guardTensorOp([&] {
     Tensor t;
@@ -132,17 +130,16 @@ Status torchTensor(const LibArgs &args, Value &out) {
         t = to(t, *dtype);
     } else {
       TensorData d;
-      for (const Value *v = &args[0]; const std::vector<Value> *seq =
-                                           sequenceOf(*v);
-           v = &(*seq)[0]) {
+      for (const Value *v = &args[0];
+           const std::vector<Value> *seq = sequenceOf(*v); v = &(*seq)[0]) {
         d.sizes.push_back(static_cast<int64_t>(seq->size()));
         if (seq->empty())
           break;
       }
       JANUS_RETURN_IF_ERROR(storeData(args[0], 0, d));
       DType inferred = d.anyFloat || d.items.empty() ? DType::Float32
-                       : d.anyInt                      ? DType::Int64
-                                                       : DType::Bool;
+                       : d.anyInt                    ? DType::Int64
+                                                     : DType::Bool;
       t = buildTensor(d, dtype.value_or(inferred));
     }
     JANUS_RETURN_IF_ERROR(applyCreationRequiresGrad(t, args[3], "tensor"));
@@ -159,9 +156,8 @@ template <typename Make>
 Status creation(const LibArgs &args, const char *function, uint32_t dtypeSlot,
                 Value &out, Make &&make) {
   std::optional<DType> dtype;
-  JANUS_RETURN_IF_ERROR(argDType(args[dtypeSlot],
-                                 {function, "dtype", int(dtypeSlot) + 1},
-                                 dtype));
+  JANUS_RETURN_IF_ERROR(argDType(
+      args[dtypeSlot], {function, "dtype", int(dtypeSlot) + 1}, dtype));
   JANUS_RETURN_IF_ERROR(checkCpuDevice(args[dtypeSlot + 1]));
   return guardTensorOp([&] {
     Tensor t = make(dtype);
@@ -378,8 +374,8 @@ Status janus::rt::applyCreationRequiresGrad(const Tensor &t,
                                             const Value &requiresGrad,
                                             const char *function) {
   bool on;
-  JANUS_RETURN_IF_ERROR(argBool(requiresGrad, {function, "requires_grad", 0},
-                                on));
+  JANUS_RETURN_IF_ERROR(
+      argBool(requiresGrad, {function, "requires_grad", 0}, on));
   if (!on)
     return okStatus();
   if (!isFloating(t.dtype()))

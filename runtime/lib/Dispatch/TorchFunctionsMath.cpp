@@ -30,12 +30,13 @@ namespace {
 
 Tensor scalarLike(double v) { return wrappedScalar(Scalar(v)); }
 
-//===--- Integer kernels: remainder and the bitwise ops --------------------===//
+//===--- Integer kernels: remainder and the bitwise ops
+//--------------------===//
 
 /// Applies `f` elementwise to A and B broadcast and converted to `type`.
 template <typename T, typename F>
-Tensor elementwise(const Tensor &A, const Tensor &B, DType type,
-                   DType outType, F &&f) {
+Tensor elementwise(const Tensor &A, const Tensor &B, DType type, DType outType,
+                   F &&f) {
   Shape sizes = broadcastShapes(A.sizes(), B.sizes());
   Tensor a = contiguous(expand(to(A, type), sizes));
   Tensor b = contiguous(expand(to(B, type), sizes));
@@ -77,9 +78,9 @@ Tensor remainderKernel(const Tensor &A, const Tensor &B) {
 /// &, |, ^, <<, >> on bool and integer tensors.
 Tensor bitwiseKernel(PyBinaryOp op, const Tensor &A, const Tensor &B) {
   DType type = resultType({&A, &B});
-  const char *name = op == PyBinaryOp::And     ? "bitwise_and_cpu"
-                     : op == PyBinaryOp::Or    ? "bitwise_or_cpu"
-                     : op == PyBinaryOp::Xor   ? "bitwise_xor_cpu"
+  const char *name = op == PyBinaryOp::And      ? "bitwise_and_cpu"
+                     : op == PyBinaryOp::Or     ? "bitwise_or_cpu"
+                     : op == PyBinaryOp::Xor    ? "bitwise_xor_cpu"
                      : op == PyBinaryOp::LShift ? "lshift_cpu"
                                                 : "rshift_cpu";
   bool shift = op == PyBinaryOp::LShift || op == PyBinaryOp::RShift;
@@ -89,7 +90,7 @@ Tensor bitwiseKernel(PyBinaryOp op, const Tensor &A, const Tensor &B) {
                                       dtypeName(type) + "'");
   if (type == DType::Bool)
     return elementwise<bool>(A, B, type, type, [op](bool a, bool b) {
-      return op == PyBinaryOp::And ? (a && b)
+      return op == PyBinaryOp::And  ? (a && b)
              : op == PyBinaryOp::Or ? (a || b)
                                     : (a != b);
     });
@@ -110,7 +111,8 @@ Tensor bitwiseKernel(PyBinaryOp op, const Tensor &A, const Tensor &B) {
   });
 }
 
-//===--- Operators shared by rows and the value layer ----------------------===//
+//===--- Operators shared by rows and the value layer
+//----------------------===//
 
 Tensor binaryTensorOp(PyBinaryOp op, const Tensor &A, const Tensor &B,
                       bool numberLeft) {
@@ -175,8 +177,9 @@ Status binaryRow(bool method, const LibArgs &args, Value &out, const char *fn,
   else
     JANUS_RETURN_IF_ERROR(self(method, args, fn, a));
   ArgSite site = siteOf(method, fn, other, 1);
-  JANUS_RETURN_IF_ERROR(otherMustBeTensor ? argTensor(args[1], site, b)
-                                          : argTensorOrNumber(args[1], site, b));
+  JANUS_RETURN_IF_ERROR(otherMustBeTensor
+                            ? argTensor(args[1], site, b)
+                            : argTensorOrNumber(args[1], site, b));
   return guardTensorOp([&] { return tensorResult(out, f(a, b)); });
 }
 
@@ -186,21 +189,18 @@ Status alphaRow(bool method, const LibArgs &args, Value &out, const char *fn,
   Scalar alpha(int64_t(1));
   JANUS_RETURN_IF_ERROR(
       argScalar(args[2], siteOf(method, fn, "alpha", 2), alpha));
-  return binaryRow(method, args, out, fn, "other", false,
-                   [&](const Tensor &a, const Tensor &b) {
-                     return f(a, b, alpha);
-                   });
+  return binaryRow(
+      method, args, out, fn, "other", false,
+      [&](const Tensor &a, const Tensor &b) { return f(a, b, alpha); });
 }
 
 Status addRow(bool m, const LibArgs &a, Value &o) {
-  return alphaRow(m, a, o, "add", [](auto &x, auto &y, Scalar s) {
-    return ag::add(x, y, s);
-  });
+  return alphaRow(m, a, o, "add",
+                  [](auto &x, auto &y, Scalar s) { return ag::add(x, y, s); });
 }
 Status subRow(bool m, const LibArgs &a, Value &o) {
-  return alphaRow(m, a, o, "sub", [](auto &x, auto &y, Scalar s) {
-    return ag::sub(x, y, s);
-  });
+  return alphaRow(m, a, o, "sub",
+                  [](auto &x, auto &y, Scalar s) { return ag::sub(x, y, s); });
 }
 Status mulRow(bool m, const LibArgs &a, Value &o) {
   return binaryRow(m, a, o, "mul", "other", false,
@@ -227,20 +227,19 @@ Status roundingMode(const Value &v, std::string &mode) {
 Status divRow(bool m, const LibArgs &a, Value &o) {
   std::string mode;
   JANUS_RETURN_IF_ERROR(roundingMode(a[2], mode));
-  return binaryRow(m, a, o, "div", "other", false,
-                   [&](const Tensor &x, const Tensor &y) {
-                     return mode.empty() ? ag::div(x, y)
-                                         : divRounding(x, y, mode);
-                   });
+  return binaryRow(
+      m, a, o, "div", "other", false, [&](const Tensor &x, const Tensor &y) {
+        return mode.empty() ? ag::div(x, y) : divRounding(x, y, mode);
+      });
 }
 
 Status powRow(bool m, const LibArgs &a, Value &o) {
   // pow(self: Number, exponent: Tensor) is the function's second overload.
   Tensor x, y;
   if (!m && a[0].isNumber()) {
+    JANUS_RETURN_IF_ERROR(argTensor(a[1], siteOf(m, "pow", "exponent", 1), y));
     JANUS_RETURN_IF_ERROR(
-        argTensor(a[1], siteOf(m, "pow", "exponent", 1), y));
-    JANUS_RETURN_IF_ERROR(argTensorOrNumber(a[0], siteOf(m, "pow", "self", 0), x));
+        argTensorOrNumber(a[0], siteOf(m, "pow", "self", 0), x));
     return guardTensorOp([&] { return tensorResult(o, ag::pow(x, y)); });
   }
   return binaryRow(m, a, o, "pow", "exponent", false,
@@ -248,8 +247,8 @@ Status powRow(bool m, const LibArgs &a, Value &o) {
 }
 
 template <UnaryOp Op> Status unaryRow(bool m, const LibArgs &a, Value &o) {
-  static const char *const names[] = {"exp",  "log",  "sqrt",    "abs",
-                                      "neg",  "tanh", "sigmoid", "relu"};
+  static const char *const names[] = {"exp", "log",  "sqrt",    "abs",
+                                      "neg", "tanh", "sigmoid", "relu"};
   Tensor x;
   JANUS_RETURN_IF_ERROR(self(m, a, names[static_cast<int>(Op)], x));
   return guardTensorOp([&] { return tensorResult(o, ag::unary(Op, x)); });
@@ -344,8 +343,10 @@ Status torchWhere(const LibArgs &a, Value &o) {
 #define JANUS_TORCH_AND_TENSOR(NAME, FN)                                       \
   {LibId::Torch##NAME,                                                         \
    [](const LibArgs &a, Value &o) { return FN(false, a, o); }},                \
-      {LibId::Tensor##NAME,                                                    \
-       [](const LibArgs &a, Value &o) { return FN(true, a, o); }}
+  {                                                                            \
+    LibId::Tensor##NAME,                                                       \
+        [](const LibArgs &a, Value &o) { return FN(true, a, o); }              \
+  }
 
 } // namespace
 
@@ -386,8 +387,8 @@ Tensor janus::rt::remainder(const Tensor &A, const Tensor &B) {
 
 //===--- The value layer's tensor operators -------------------------------===//
 
-Status janus::rt::tensorBinaryOp(PyBinaryOp op, const Value &a,
-                                 const Value &b, Value &out) {
+Status janus::rt::tensorBinaryOp(PyBinaryOp op, const Value &a, const Value &b,
+                                 Value &out) {
   if (op == PyBinaryOp::MatMul &&
       (a.kind() != Kind::Tensor || b.kind() != Kind::Tensor))
     return typeError(std::string("unsupported operand type(s) for @: '") +
@@ -397,8 +398,8 @@ Status janus::rt::tensorBinaryOp(PyBinaryOp op, const Value &a,
   JANUS_RETURN_IF_ERROR(argTensorOrNumber(a, site, x));
   JANUS_RETURN_IF_ERROR(argTensorOrNumber(b, site, y));
   return guardTensorOp([&] {
-    return tensorResult(
-        out, binaryTensorOp(op, x, y, a.kind() != Kind::Tensor));
+    return tensorResult(out,
+                        binaryTensorOp(op, x, y, a.kind() != Kind::Tensor));
   });
 }
 
@@ -415,8 +416,8 @@ Status janus::rt::tensorUnaryOp(PyUnaryOp op, const Value &a, Value &out) {
       return typeError("~ (operator.invert) is only implemented on integer "
                        "and Boolean-type tensors");
     return guardTensorOp([&] {
-      Tensor ones = wrappedScalar(x.dtype() == DType::Bool ? Scalar(true)
-                                                           : Scalar(int64_t(-1)));
+      Tensor ones = wrappedScalar(
+          x.dtype() == DType::Bool ? Scalar(true) : Scalar(int64_t(-1)));
       return tensorResult(out, bitwiseKernel(PyBinaryOp::Xor, x, ones));
     });
   case PyUnaryOp::Not: {
@@ -429,8 +430,8 @@ Status janus::rt::tensorUnaryOp(PyUnaryOp op, const Value &a, Value &out) {
   return okStatus();
 }
 
-Status janus::rt::tensorCompare(PyCompareOp op, const Value &a,
-                                const Value &b, Value &out) {
+Status janus::rt::tensorCompare(PyCompareOp op, const Value &a, const Value &b,
+                                Value &out) {
   auto operand = [](const Value &v) {
     return v.kind() == Kind::Tensor || v.isNumber();
   };
@@ -450,8 +451,7 @@ Status janus::rt::tensorCompare(PyCompareOp op, const Value &a,
   JANUS_RETURN_IF_ERROR(argTensorOrNumber(a, site, x));
   JANUS_RETURN_IF_ERROR(argTensorOrNumber(b, site, y));
   return guardTensorOp([&] {
-    return tensorResult(out,
-                        rt::compare(static_cast<CompareOp>(op), x, y));
+    return tensorResult(out, rt::compare(static_cast<CompareOp>(op), x, y));
   });
 }
 

@@ -101,7 +101,8 @@ Status argmaxRow(bool m, const LibArgs &a, Value &o) {
   Tensor x;
   bool keepdim;
   JANUS_RETURN_IF_ERROR(self(m, a, "argmax", x));
-  JANUS_RETURN_IF_ERROR(argBool(a[2], siteOf(m, "argmax", "keepdim", 2), keepdim));
+  JANUS_RETURN_IF_ERROR(
+      argBool(a[2], siteOf(m, "argmax", "keepdim", 2), keepdim));
   if (a[1].isNone())
     return guardTensorOp([&] {
       Tensor r = argmax(x);
@@ -127,7 +128,8 @@ template <bool Std> Status varRow(bool m, const LibArgs &a, Value &o) {
     unbiased = dimArg.asBool();
     dimArg = Value();
   } else {
-    JANUS_RETURN_IF_ERROR(argBool(a[2], siteOf(m, fn, "unbiased", 2), unbiased));
+    JANUS_RETURN_IF_ERROR(
+        argBool(a[2], siteOf(m, fn, "unbiased", 2), unbiased));
   }
   JANUS_RETURN_IF_ERROR(argBool(a[3], siteOf(m, fn, "keepdim", 3), keepdim));
   Shape dims;
@@ -148,8 +150,9 @@ template <bool Std> Status varRow(bool m, const LibArgs &a, Value &o) {
     double n = 1;
     for (int64_t d : reduced)
       n *= static_cast<double>(x.size(d));
-    Tensor v = ag::mul(ag::var(x, dims, false, keepdim),
-                       wrappedScalar(Scalar(n / std::max(0.0, n - correction))));
+    Tensor v =
+        ag::mul(ag::var(x, dims, false, keepdim),
+                wrappedScalar(Scalar(n / std::max(0.0, n - correction))));
     return tensorResult(o, Std ? ag::sqrt(v) : v);
   });
 }
@@ -166,7 +169,8 @@ Status normRow(bool m, const LibArgs &a, Value &o) {
     return Status(ErrorCode::NotImplementedError,
                   "torch.norm: Janus supports only p='fro' and p=2, not p=" +
                       repr(p));
-  JANUS_RETURN_IF_ERROR(argBool(a[3], siteOf(m, "norm", "keepdim", 3), keepdim));
+  JANUS_RETURN_IF_ERROR(
+      argBool(a[3], siteOf(m, "norm", "keepdim", 3), keepdim));
   JANUS_RETURN_IF_ERROR(withDType(m, a, 4, "norm", x));
   Shape dims;
   if (!a[2].isNone())
@@ -195,7 +199,7 @@ template <int Which> Status dimRow(bool m, const LibArgs &a, Value &o) {
       bool last = wrapDim(dim, x.dim()) == std::max<int64_t>(x.dim() - 1, 0);
       throw TensorError(ErrorKind::RuntimeError,
                         std::string("\"") +
-                            (!last       ? "softmax_kernel_impl"
+                            (!last        ? "softmax_kernel_impl"
                              : Which == 0 ? "softmax_lastdim_kernel_impl"
                                           : "log_softmax_lastdim_kernel_impl") +
                             "\" not implemented for '" + dtypeName(x.dtype()) +
@@ -231,7 +235,8 @@ Status flattenRow(bool m, const LibArgs &a, Value &o) {
   Tensor x;
   int64_t start, end;
   JANUS_RETURN_IF_ERROR(self(m, a, "flatten", x));
-  JANUS_RETURN_IF_ERROR(argInt(a[1], siteOf(m, "flatten", "start_dim", 1), start));
+  JANUS_RETURN_IF_ERROR(
+      argInt(a[1], siteOf(m, "flatten", "start_dim", 1), start));
   JANUS_RETURN_IF_ERROR(argInt(a[2], siteOf(m, "flatten", "end_dim", 2), end));
   return guardTensorOp([&] {
     if (x.dim() == 0)
@@ -308,8 +313,10 @@ Status tensorExpand(const LibArgs &a, Value &o) {
 #define JANUS_TORCH_AND_TENSOR(NAME, FN)                                       \
   {LibId::Torch##NAME,                                                         \
    [](const LibArgs &a, Value &o) { return FN(false, a, o); }},                \
-      {LibId::Tensor##NAME,                                                    \
-       [](const LibArgs &a, Value &o) { return FN(true, a, o); }}
+  {                                                                            \
+    LibId::Tensor##NAME,                                                       \
+        [](const LibArgs &a, Value &o) { return FN(true, a, o); }              \
+  }
 
 } // namespace
 

@@ -1,4 +1,4 @@
-//===- TorchOps.h - The torch surface shared by dispatch and values -*- C++ -*-===//
+//===- TorchOps.h - The torch surface of dispatch and values ----*- C++ -*-===//
 //
 // What the torch.* and Tensor.* implementation files (TorchFunctions*.cpp,
 // TensorMethods*.cpp) share with each other and with the value layer's
@@ -21,7 +21,8 @@
 
 namespace janus::rt {
 
-//===--- Differentiable ops without an ag:: wrapper (TorchFunctionsMath.cpp) ===//
+//===--- Differentiable ops without an ag:: wrapper (TorchFunctionsMath.cpp)
+//===//
 
 /// torch.div(A, B, rounding_mode=Mode), Mode "trunc" or "floor": ag::div,
 /// which records DivBackward2 with zero gradients, as PyTorch 1.13.

@@ -69,8 +69,8 @@ std::string normalise(const std::string &text) {
 }
 
 PyBinaryOp binarySymbol(const std::string &s) {
-  static const char *const symbols[] = {"+",  "-",  "*", "/", "//", "%", "**",
-                                        "@",  "<<", ">>", "&", "|", "^"};
+  static const char *const symbols[] = {"+", "-",  "*",  "/", "//", "%", "**",
+                                        "@", "<<", ">>", "&", "|",  "^"};
   for (int i = 0; i < 13; ++i)
     if (s == symbols[i])
       return static_cast<PyBinaryOp>(i);
@@ -164,8 +164,8 @@ void runSteps(const std::vector<TorchStep> &steps) {
   Env env;
   for (size_t i = 0; i < steps.size(); ++i) {
     const TorchStep &step = steps[i];
-    INFO("step " << i << ": " << std::string(step.kind) << " " << std::string(step.name) << " "
-                 << std::string(step.recv));
+    INFO("step " << i << ": " << std::string(step.kind) << " "
+                 << std::string(step.name) << " " << std::string(step.recv));
     CHECK(runStep(step, env) == std::string(step.expected));
   }
 }
@@ -234,8 +234,8 @@ Value floats(std::vector<double> xs) {
   for (double x : xs)
     items.push_back(Value::fromFloat(x));
   Value out;
-  REQUIRE(callTorch("torch.tensor", {makeList(std::move(items))}, {}, out)
-              .ok());
+  REQUIRE(
+      callTorch("torch.tensor", {makeList(std::move(items))}, {}, out).ok());
   return out;
 }
 
@@ -251,8 +251,8 @@ TEST_CASE("dispatch torch: Janus's documented differences") {
                        {"device"}, out);
   CHECK(s.str() == "RuntimeError: Janus tensors live on the CPU: "
                    "device='cuda' is not supported (use None or 'cpu')");
-  CHECK(callTorch("torch.ones", {Value::fromInt(2), makeStr("cpu")},
-                  {"device"}, out)
+  CHECK(callTorch("torch.ones", {Value::fromInt(2), makeStr("cpu")}, {"device"},
+                  out)
             .ok());
   // norm: p='fro' and p=2 only.
   s = callTorch("torch.norm", {x, Value::fromInt(1)}, {}, out);
@@ -292,8 +292,8 @@ TEST_CASE("dispatch torch: torch values print and name their types") {
   CHECK(str(out) == "cpu");
   CHECK(repr(out) == "device(type='cpu')");
   CHECK(std::string(typeName(out)) == "device");
-  CHECK(callTorch("torch.ones", {Value::fromInt(1), out}, {"device"}, out)
-            .ok());
+  CHECK(
+      callTorch("torch.ones", {Value::fromInt(1), out}, {"device"}, out).ok());
   // max along a dim: torch.return_types.max, a (values, indices) pair.
   REQUIRE(callTorch("torch.max", {x, Value::fromInt(0)}, {}, out).ok());
   CHECK(std::string(typeName(out)) == "max");
@@ -349,8 +349,8 @@ TEST_CASE("dispatch torch: every torch and Tensor row of this surface is "
   // torch.cat/stack/split/chunk/gather/index_select/masked_fill are the
   // torch.nn.functional implementation file's rows (TorchNN.cpp).
   const std::vector<LibId> elsewhere = {
-      LibId::TorchCat,    LibId::TorchStack,       LibId::TorchSplit,
-      LibId::TorchChunk,  LibId::TorchGather,      LibId::TorchIndexSelect,
+      LibId::TorchCat,       LibId::TorchStack,  LibId::TorchSplit,
+      LibId::TorchChunk,     LibId::TorchGather, LibId::TorchIndexSelect,
       LibId::TorchMaskedFill};
   for (const LibEntryInfo &e : LibraryTable::get().entries()) {
     bool torch = e.qualifiedName.rfind("torch.", 0) == 0 &&
