@@ -141,11 +141,17 @@ void writeOutput(std::string_view text, bool flush = false);
 // Each returns its rows; the table calls every one of them (explicitly, so
 // that static linking cannot drop an implementation file).
 
-std::vector<LibImplRow> builtinImpls();        // Builtins.cpp
-std::vector<LibImplRow> builtinIterImpls();    // BuiltinsIter.cpp
-std::vector<LibImplRow> mathRandomTimeImpls(); // MathRandomTime.cpp
-std::vector<LibImplRow> strMethodImpls();      // StrMethods.cpp
-std::vector<LibImplRow> listDictMethodImpls(); // ListDictMethods.cpp
+std::vector<LibImplRow> builtinImpls();         // Builtins.cpp
+std::vector<LibImplRow> builtinIterImpls();     // BuiltinsIter.cpp
+std::vector<LibImplRow> mathRandomTimeImpls();  // MathRandomTime.cpp
+std::vector<LibImplRow> strMethodImpls();       // StrMethods.cpp
+std::vector<LibImplRow> listDictMethodImpls();  // ListDictMethods.cpp
+std::vector<LibImplRow> torchCreationImpls();   // TorchFunctionsCreation.cpp
+std::vector<LibImplRow> torchMathImpls();       // TorchFunctionsMath.cpp
+std::vector<LibImplRow> torchReduceImpls();     // TorchFunctionsReduce.cpp
+std::vector<LibImplRow> tensorMethodImpls();    // TensorMethods.cpp
+std::vector<LibImplRow> tensorAttributeImpls(); // TensorMethodsAttributes.cpp
+std::vector<LibImplRow> tensorJoinImpls();      // TensorMethodsJoin.cpp
 
 /// The value of one JANUS_LIB_CONSTANT row.
 struct LibConstantRow {

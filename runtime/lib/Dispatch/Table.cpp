@@ -92,7 +92,9 @@ LibraryTable::LibraryTable() {
 
   for (const std::vector<LibImplRow> &list :
        {builtinImpls(), builtinIterImpls(), mathRandomTimeImpls(),
-        strMethodImpls(), listDictMethodImpls(), torchNNImpls()}) {
+        strMethodImpls(), listDictMethodImpls(), torchCreationImpls(),
+        torchMathImpls(), torchReduceImpls(), tensorMethodImpls(),
+        tensorAttributeImpls(), tensorJoinImpls(), torchNNImpls()}) {
     for (const LibImplRow &row : list) {
       LibEntryInfo &e = rows[static_cast<size_t>(row.id)];
       if (e.kind == LibEntryKind::Constant)

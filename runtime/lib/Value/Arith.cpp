@@ -17,6 +17,7 @@
 
 #include "Value/Ops.h"
 
+#include "Dispatch/TorchOps.h"
 #include "Format/PyFormat.h"
 
 #include <cerrno>
@@ -322,9 +323,12 @@ const char *binaryOpSymbol(PyBinaryOp op) {
 }
 
 Status binaryOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
-  if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor)
-    return Status(ErrorCode::NotImplementedError,
-                  "tensor arithmetic is not supported yet");
+  // Tensors with tensors or numbers; other operands fail below as CPython
+  // fails them ("unsupported operand type(s) for +: 'Tensor' and 'str'").
+  if ((a.kind() == Kind::Tensor || b.kind() == Kind::Tensor) &&
+      (a.kind() == Kind::Tensor || a.isNumber()) &&
+      (b.kind() == Kind::Tensor || b.isNumber()))
+    return tensorBinaryOp(op, a, b, out);
   if (a.isNumber() && b.isNumber() && op != PyBinaryOp::MatMul) {
     if (a.isIntLike() && b.isIntLike()) {
       if (a.isBool() && b.isBool() &&
@@ -384,8 +388,7 @@ Status unaryOp(PyUnaryOp op, const Value &a, Value &out) {
     return okStatus();
   }
   if (a.kind() == Kind::Tensor)
-    return Status(ErrorCode::NotImplementedError,
-                  "tensor arithmetic is not supported yet");
+    return tensorUnaryOp(op, a, out);
   static const char *const symbols[] = {"-", "+", "~"};
   return typeError(std::string("bad operand type for unary ") +
                    symbols[static_cast<int>(op)] + ": '" + typeName(a) + "'");

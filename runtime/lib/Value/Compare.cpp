@@ -14,6 +14,8 @@
 
 #include "Value/Ops.h"
 
+#include "Dispatch/TorchOps.h"
+
 #include <cmath>
 #include <cstring>
 
@@ -179,9 +181,12 @@ bool equals(const Value &a, const Value &b) {
 }
 
 Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
-  if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor)
-    return Status(ErrorCode::NotImplementedError,
-                  "tensor comparison is not supported yet");
+  if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor) {
+    // The elementwise result's truth (one element, else ambiguous).
+    Value t;
+    JANUS_RETURN_IF_ERROR(tensorCompare(op, a, b, t));
+    return truth(t, out);
+  }
   if (a.isNumber() && b.isNumber()) {
     out = fromThreeWay(op, compareNumbers(a, b));
     return okStatus();
@@ -212,6 +217,8 @@ Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
 }
 
 Status compare(PyCompareOp op, const Value &a, const Value &b, Value &out) {
+  if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor)
+    return tensorCompare(op, a, b, out); // elementwise: a bool tensor
   bool result;
   JANUS_RETURN_IF_ERROR(compareBool(op, a, b, result));
   out = Value::fromBool(result);

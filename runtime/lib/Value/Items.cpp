@@ -12,7 +12,9 @@
 
 #include "Value/Ops.h"
 
+#include "Dispatch/TorchOps.h"
 #include "Format/Utf8.h"
+#include "Tensor/Tensor.h"
 
 namespace janus::rt {
 
@@ -82,6 +84,11 @@ Status length(const Value &v, int64_t &out) {
   case Kind::Range:
     out = v.as<RangeObject>()->length();
     return okStatus();
+  case Kind::Tensor:
+    if (v.tensor()->dim() == 0)
+      return typeError("len() of a 0-d tensor");
+    out = v.tensor()->sizes()[0];
+    return okStatus();
   default:
     return typeError(std::string("object of type '") + typeName(v) +
                      "' has no len()");
@@ -138,6 +145,8 @@ Status getItem(const Value &container, const Value &key, Value &out) {
     out = *found;
     return okStatus();
   }
+  case Kind::Tensor:
+    return tensorGetItem(container, key, out);
   default:
     return typeError(std::string("'") + typeName(container) +
                      "' object is not subscriptable");
@@ -155,6 +164,8 @@ Status setItem(const Value &container, const Value &key, Value value) {
   }
   if (container.kind() == Kind::Dict)
     return container.as<DictObject>()->set(key, std::move(value));
+  if (container.kind() == Kind::Tensor)
+    return tensorSetItem(container, key, value);
   return typeError(std::string("'") + typeName(container) +
                    "' object does not support item assignment");
 }

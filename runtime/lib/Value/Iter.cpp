@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Dispatch/TorchOps.h"
 #include "Value/Ops.h"
 
 #include "Format/Utf8.h"
@@ -143,6 +144,8 @@ Status getIter(const Value &iterable, Value &out) {
   case Kind::Iterator:
     out = iterable;
     return okStatus();
+  case Kind::Tensor:
+    return tensorIter(iterable, out);
   default:
     return notIterable(iterable);
   }

@@ -38,10 +38,26 @@ struct StrObject : Object {
   std::string text; // UTF-8
 };
 
+/// What a tuple stands for. torch's tuple subclasses and a few torch objects
+/// without a kind of their own are tuples that print differently:
+/// torch.Size ("torch.Size([2, 3])"), torch.return_types.max/min (the
+/// (values, indices) pair), a torch.device (items: the type, 'cpu') and a
+/// grad_fn node (items: its name and the node's address, for the repr).
+enum class TupleFlavor : uint8_t {
+  Plain,
+  TorchSize,
+  ReturnTypesMax,
+  ReturnTypesMin,
+  TorchDevice,
+  GradFn,
+};
+
 struct TupleObject : Object {
-  explicit TupleObject(std::vector<Value> items)
-      : Object(Kind::Tuple), items(std::move(items)) {}
+  explicit TupleObject(std::vector<Value> items,
+                       TupleFlavor flavor = TupleFlavor::Plain)
+      : Object(Kind::Tuple), items(std::move(items)), flavor(flavor) {}
   std::vector<Value> items; // never changes after construction
+  TupleFlavor flavor;
 };
 
 struct ListObject : Object {

@@ -12,6 +12,7 @@
 
 #include "Value/Ops.h"
 
+#include "Autograd/Autograd.h"
 #include "Format/PyFormat.h"
 #include "Tensor/Print.h"
 #include "Tensor/Tensor.h"
@@ -74,9 +75,16 @@ std::string repr(const Value &v) {
     return reprFloat(v.asFloat());
   case Kind::Str:
     return reprStr(v.as<StrObject>()->text);
-  case Kind::Tensor:
-    // torch's repr; the autograd suffix joins once autograd exists.
-    return formatTensor(v.tensor());
+  case Kind::Tensor: {
+    // torch's repr, with requires_grad=True or grad_fn=<...> after the data.
+    retainTensor(v.tensor());
+    Tensor t(v.tensor());
+    TensorReprSuffix suffix;
+    suffix.RequiresGrad = requiresGrad(t);
+    if (const char *name = gradFnName(t))
+      suffix.GradFnName = name;
+    return formatTensor(t, suffix);
+  }
   case Kind::DType:
     return std::string("torch.") +
            dtypePythonName(static_cast<DType>(v.dtypeCode()));
@@ -92,7 +100,27 @@ std::string repr(const Value &v) {
     ReprGuard guard(v.object());
     if (guard.isRecursive())
       return "(...)";
-    const auto &items = v.as<TupleObject>()->items;
+    const auto *tuple = v.as<TupleObject>();
+    const auto &items = tuple->items;
+    switch (tuple->flavor) {
+    case TupleFlavor::Plain:
+      break;
+    case TupleFlavor::TorchSize: {
+      std::string out = "torch.Size([";
+      appendItems(out, items);
+      return out + "])";
+    }
+    case TupleFlavor::ReturnTypesMax:
+    case TupleFlavor::ReturnTypesMin:
+      return std::string("torch.return_types.") +
+             (tuple->flavor == TupleFlavor::ReturnTypesMax ? "max" : "min") +
+             "(\nvalues=" + repr(items[0]) + ",\nindices=" + repr(items[1]) +
+             ")";
+    case TupleFlavor::TorchDevice:
+      return "device(type=" + repr(items[0]) + ")";
+    case TupleFlavor::GradFn:
+      return "<" + str(items[0]) + " object at " + str(items[1]) + ">";
+    }
     std::string out = "(";
     appendItems(out, items);
     return out + (items.size() == 1 ? ",)" : ")");
@@ -158,6 +186,9 @@ std::string repr(const Value &v) {
 std::string str(const Value &v) {
   if (v.kind() == Kind::Str)
     return v.as<StrObject>()->text;
+  if (v.kind() == Kind::Tuple &&
+      v.as<TupleObject>()->flavor == TupleFlavor::TorchDevice)
+    return str(v.as<TupleObject>()->items[0]); // print(x.device): cpu
   return repr(v);
 }
 

@@ -11,6 +11,8 @@
 
 #include "Value/Ops.h"
 
+#include "Tensor/Tensor.h"
+
 namespace janus::rt {
 
 namespace {
@@ -131,6 +133,20 @@ const char *typeName(const Value &v) {
   case Kind::Str:
     return "str";
   case Kind::Tuple:
+    switch (v.as<TupleObject>()->flavor) {
+    case TupleFlavor::Plain:
+      break;
+    case TupleFlavor::TorchSize:
+      return "Size";
+    case TupleFlavor::ReturnTypesMax:
+      return "max";
+    case TupleFlavor::ReturnTypesMin:
+      return "min";
+    case TupleFlavor::TorchDevice:
+      return "device";
+    case TupleFlavor::GradFn:
+      return v.as<TupleObject>()->items[0].as<StrObject>()->text.c_str();
+    }
     return "tuple";
   case Kind::List:
     return "list";
@@ -192,9 +208,20 @@ Status truth(const Value &v, bool &out) {
   case Kind::Range:
     out = v.as<RangeObject>()->length() != 0;
     break;
-  case Kind::Tensor:
-    return Status(ErrorCode::NotImplementedError,
-                  "truth value of a tensor is not supported yet");
+  case Kind::Tensor: {
+    // Tensor.__bool__: the one element's truth, else ambiguous.
+    int64_t n = v.tensor()->numel();
+    if (n != 1)
+      return Status(ErrorCode::RuntimeError,
+                    n == 0 ? "Boolean value of Tensor with no values is "
+                             "ambiguous"
+                           : "Boolean value of Tensor with more than one "
+                             "value is ambiguous");
+    retainTensor(v.tensor());
+    Tensor t(v.tensor());
+    out = isFloating(t.dtype()) ? itemDouble(t) != 0.0 : itemInt(t) != 0;
+    break;
+  }
   case Kind::Function:
   case Kind::BoundMethod:
   case Kind::Class:
