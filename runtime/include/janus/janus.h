@@ -108,6 +108,8 @@ typedef enum janus_value_kind_e {
   JANUS_VALUE_CLASS = 12,
   JANUS_VALUE_INSTANCE = 13,
   JANUS_VALUE_DTYPE = 14, /* torch.float32, torch.int64, ... */
+  JANUS_VALUE_ITERATOR = 15, /* enumerate(...), zip(...), iter(list) ... */
+  JANUS_VALUE_DICT_VIEW = 16, /* d.keys(), d.values(), d.items() */
 } janus_value_kind_t;
 
 /* Adds a reference to `value`. Thread-safe; NULL is ignored. */

@@ -129,11 +129,33 @@ Status lookupLibraryValue(std::string_view qualifiedName, Value &out);
 /// "'mean'", "(0.9, 0.999)", "torch.int64") into a value.
 Status parseDefaultValue(std::string_view text, Value &out);
 
+/// Where print() writes. `flush` is print's flush=True. Null restores the
+/// default, which writes to stdout. Set it before any thread prints: the
+/// sink is process-wide and not synchronised.
+using OutputSink = void (*)(void *userData, std::string_view text,
+                            bool flush);
+void setOutputSink(OutputSink sink, void *userData);
+/// Writes `text` through the current sink.
+void writeOutput(std::string_view text, bool flush = false);
+
 //===--- Implementation lists, one per implementation file ----------------===//
 // Each returns its rows; the table calls every one of them (explicitly, so
 // that static linking cannot drop an implementation file).
 
-std::vector<LibImplRow> builtinImpls();
+std::vector<LibImplRow> builtinImpls();     // Builtins.cpp
+std::vector<LibImplRow> builtinIterImpls(); // BuiltinsIter.cpp
+std::vector<LibImplRow> mathRandomTimeImpls(); // MathRandomTime.cpp
+std::vector<LibImplRow> strMethodImpls();      // StrMethods.cpp
+std::vector<LibImplRow> listDictMethodImpls(); // ListDictMethods.cpp
+
+/// The value of one JANUS_LIB_CONSTANT row.
+struct LibConstantRow {
+  LibId id;
+  Value value;
+};
+/// math.pi, math.e, math.inf; torch.float32 and the other dtypes
+/// (MathRandomTime.cpp).
+std::vector<LibConstantRow> libraryConstants();
 
 } // namespace janus::rt
 

@@ -1,11 +1,11 @@
-//===- Table.cpp - The dispatch table built from Library.def
-//---------------===//
+//===- Table.cpp - The dispatch table built from Library.def --------------===//
 //
 // Builds one LibEntryInfo per row of Library.def (signature parsed, defaults
 // evaluated), then installs the implementations that the implementation
-// files list. A row listed twice, or a listed implementation whose entry is
-// a constant, is a bug in the runtime and stops the process at start-up,
-// like a malformed signature: calling a wrong implementation would be worse.
+// files list, and the values of constants. A row listed twice, or a listed
+// implementation whose entry is a constant, is a bug in the runtime and
+// stops the process at start-up, like a malformed signature: calling a
+// wrong implementation would be worse.
 //
 //===----------------------------------------------------------------------===//
 
@@ -90,7 +90,9 @@ LibraryTable::LibraryTable() {
       NAME, "");
 #include "janus/Library.def"
 
-  for (const std::vector<LibImplRow> &list : {builtinImpls()}) {
+  for (const std::vector<LibImplRow> &list :
+       {builtinImpls(), builtinIterImpls(), mathRandomTimeImpls(),
+        strMethodImpls(), listDictMethodImpls()}) {
     for (const LibImplRow &row : list) {
       LibEntryInfo &e = rows[static_cast<size_t>(row.id)];
       if (e.kind == LibEntryKind::Constant)
@@ -99,6 +101,13 @@ LibraryTable::LibraryTable() {
         tableBug(e.qualifiedName + " is implemented twice");
       e.impl = row.impl;
     }
+  }
+
+  for (LibConstantRow &row : libraryConstants()) {
+    LibEntryInfo &e = rows[static_cast<size_t>(row.id)];
+    if (e.kind != LibEntryKind::Constant)
+      tableBug(e.qualifiedName + " is not a constant");
+    e.constant = std::move(row.value);
   }
 
   byReceiver.resize(std::size(ReceiverNames));

@@ -28,7 +28,9 @@ static_assert(int(ErrorCode::TypeError) == JANUS_STATUS_TYPE_ERROR &&
               "ErrorCode must match janus_status_code_t");
 static_assert(int(Kind::Tensor) == JANUS_VALUE_TENSOR &&
                   int(Kind::Instance) == JANUS_VALUE_INSTANCE &&
-                  int(Kind::DType) == JANUS_VALUE_DTYPE,
+                  int(Kind::DType) == JANUS_VALUE_DTYPE &&
+                  int(Kind::Iterator) == JANUS_VALUE_ITERATOR &&
+                  int(Kind::DictView) == JANUS_VALUE_DICT_VIEW,
               "Kind must match janus_value_kind_t");
 static_assert(int(PyBinaryOp::Xor) == JANUS_BINARY_XOR &&
                   int(PyUnaryOp::Not) == JANUS_UNARY_NOT &&

@@ -116,6 +116,27 @@ bool dictsEqual(const DictObject *a, const DictObject *b) {
   return true;
 }
 
+/// keys and items views compare as sets (CPython's dictview_richcompare);
+/// values views only by identity.
+bool dictViewsEqual(const DictViewObject *a, const DictViewObject *b) {
+  using Part = DictViewObject::Part;
+  if (a->part != b->part || a->part == Part::Values)
+    return false;
+  const DictObject *x = a->dictObject(), *y = b->dictObject();
+  if (x->size() != y->size())
+    return false;
+  for (const auto &e : x->entries()) {
+    if (!e.live)
+      continue;
+    const Value *other = nullptr;
+    if (!y->find(e.key, other).ok() || !other)
+      return false;
+    if (a->part == Part::Items && !equals(e.value, *other))
+      return false;
+  }
+  return true;
+}
+
 } // namespace
 
 bool equals(const Value &a, const Value &b) {
@@ -150,6 +171,8 @@ bool equals(const Value &a, const Value &b) {
     const auto *x = a.as<BoundMethodObject>(), *y = b.as<BoundMethodObject>();
     return x->self.is(y->self) && x->function.is(y->function);
   }
+  case Kind::DictView:
+    return dictViewsEqual(a.as<DictViewObject>(), b.as<DictViewObject>());
   default:
     return false; // identity was checked above
   }
@@ -214,6 +237,43 @@ Status contains(const Value &container, const Value &item, bool &out) {
     JANUS_RETURN_IF_ERROR(container.as<DictObject>()->find(item, found));
     out = found != nullptr;
     return okStatus();
+  }
+  case Kind::DictView: {
+    const auto *view = container.as<DictViewObject>();
+    if (view->part == DictViewObject::Part::Keys)
+      return contains(view->dict, item, out);
+    if (view->part == DictViewObject::Part::Items) {
+      // (k, v) in d.items(): k is a key whose value equals v.
+      out = false;
+      if (item.kind() != Kind::Tuple ||
+          item.as<TupleObject>()->items.size() != 2)
+        return okStatus();
+      const Value *found;
+      JANUS_RETURN_IF_ERROR(view->dictObject()->find(
+          item.as<TupleObject>()->items[0], found));
+      const Value &v = item.as<TupleObject>()->items[1];
+      out = found && (found->is(v) || equals(*found, v));
+      return okStatus();
+    }
+    [[fallthrough]];
+  }
+  case Kind::Iterator: {
+    // Consumes the iterator up to the first match, as CPython does.
+    Value it;
+    JANUS_RETURN_IF_ERROR(getIter(container, it));
+    for (;;) {
+      Value x;
+      bool done = false;
+      JANUS_RETURN_IF_ERROR(iterNext(it, x, done));
+      if (done) {
+        out = false;
+        return okStatus();
+      }
+      if (x.is(item) || equals(x, item)) {
+        out = true;
+        return okStatus();
+      }
+    }
   }
   case Kind::Str:
     if (item.kind() != Kind::Str)

@@ -140,6 +140,7 @@ Status hashValue(const Value &v, int64_t &out) {
   }
   case Kind::List:
   case Kind::Dict:
+  case Kind::DictView:
     return typeError(std::string("unhashable type: '") + typeName(v) + "'");
   case Kind::BoundMethod: {
     const auto *m = v.as<BoundMethodObject>();
@@ -158,6 +159,7 @@ Status hashValue(const Value &v, int64_t &out) {
   case Kind::Function:
   case Kind::Class:
   case Kind::Instance:
+  case Kind::Iterator:
     out = hashPointer(v.object());
     break;
   }

@@ -76,6 +76,9 @@ Status length(const Value &v, int64_t &out) {
   case Kind::Dict:
     out = static_cast<int64_t>(v.as<DictObject>()->size());
     return okStatus();
+  case Kind::DictView:
+    out = static_cast<int64_t>(v.as<DictViewObject>()->dictObject()->size());
+    return okStatus();
   case Kind::Range:
     out = v.as<RangeObject>()->length();
     return okStatus();

@@ -1,7 +1,9 @@
 //===- Objects.h - Layouts of the heap values -----------------------------===//
 //
 // The heap Objects behind non-inline Values: str, tuple, list, dict, range,
-// built-in function, bound method, user class and instance. Compiled code
+// built-in function, bound method, user class, instance, iterator and dict
+// view.
+// Compiled code
 // and the runtime's own operations (Ops.h) use these layouts directly, so
 // they are plain structs with a few helpers, not an abstraction layer.
 //
@@ -163,6 +165,56 @@ struct InstanceObject : Object {
   Value cls;
   AttrShape *shape;
   std::vector<Value> slots; // slots[i] holds shape->attributeNames()[i]
+};
+
+/// A lazy iterator, as CPython's iter(x), enumerate, zip and reversed
+/// return: it holds its source and a position, and yields one item per
+/// iterNext (Ops.h). One layout serves every iterator type; `source` says
+/// which fields are used. Sequences are read at each step (not copied), so a
+/// list that grows while it is iterated is seen growing, as in CPython.
+struct IteratorObject : Object {
+  enum class Source : uint8_t {
+    List,        // `base` a list, `index` the next position
+    Tuple,       // `base` a tuple
+    Str,         // `base` a str, `index` the next byte offset
+    Range,       // `base` a range, `index` the next position
+    Dict,        // `base` a dict, `index` the next entry of entries();
+                 // yields keys, values or items as `dictPart` says
+    ReversedSeq, // `base` a list/tuple/str/range, `index` one past the next
+                 // position (a byte offset for str), counting down
+    ReversedDict, // `base` a dict, `index` one past the next entry; as Dict
+    Enumerate,   // `base` an iterator, `index` the next count
+    Zip,         // `parts` the iterators, `strict` zip(strict=True)
+  };
+
+  IteratorObject(Source source, const char *typeName, Value base)
+      : Object(Kind::Iterator), source(source), typeName(typeName),
+        base(std::move(base)) {}
+
+  Source source;
+  /// type(it).__name__: "list_iterator", "enumerate", "zip", ...
+  const char *typeName;
+  Value base;
+  std::vector<Value> parts;
+  int64_t index = 0;
+  bool strict = false;
+  /// For Dict and ReversedDict: 0 keys, 1 values, 2 (key, value) items.
+  uint8_t dictPart = 0;
+  /// Set once it has yielded its last item: an exhausted iterator stays
+  /// exhausted even if its source grows later.
+  bool exhausted = false;
+};
+
+/// d.keys(), d.values() or d.items(): a live view of the dict (it sees later
+/// changes), iterable, sized, and printed as CPython prints it
+/// ("dict_keys([1, 2])").
+struct DictViewObject : Object {
+  enum class Part : uint8_t { Keys, Values, Items };
+  DictViewObject(Value dict, Part part)
+      : Object(Kind::DictView), dict(std::move(dict)), part(part) {}
+  const DictObject *dictObject() const { return dict.as<DictObject>(); }
+  Value dict;
+  Part part;
 };
 
 } // namespace janus::rt

@@ -115,6 +115,29 @@ Status setAttr(const Value &obj, std::string_view name, Value value);
 Status call(const Value &fn, const Value *args, size_t nargs, Value &out);
 
 //===----------------------------------------------------------------------===//
+// Iteration (Iter.cpp)
+//===----------------------------------------------------------------------===//
+// What a for-loop does: it = iter(x), then iterNext(it) until `done`.
+
+/// iter(x): an iterator over a list, tuple, str (code points), range,
+/// dict (keys) or dict view; an iterator is its own. Else "'int' object is not iterable".
+Status getIter(const Value &iterable, Value &out);
+/// next(it): sets `item`, or sets `done` when the iterator is exhausted.
+/// `it` must be an iterator (getIter's result).
+Status iterNext(const Value &it, Value &item, bool &done);
+/// reversed(x) for a list, tuple, str, range, dict or dict view; else "'int' object is
+/// not reversible".
+Status makeReversed(const Value &sequence, Value &out);
+/// enumerate(iterable, start).
+Status makeEnumerate(const Value &iterable, int64_t start, Value &out);
+/// zip(*iterables, strict=strict).
+Status makeZip(const std::vector<Value> &iterables, bool strict, Value &out);
+/// d.keys() (part Keys), d.values(), d.items(): a live view of `dict`.
+Value makeDictView(const Value &dict, DictViewObject::Part part);
+/// list(iterable)'s items, with no copy of the source beyond `out`.
+Status collectItems(const Value &iterable, std::vector<Value> &out);
+
+//===----------------------------------------------------------------------===//
 // Text (Repr.cpp)
 //===----------------------------------------------------------------------===//
 

@@ -136,6 +136,21 @@ std::string repr(const Value &v) {
   case Kind::Instance:
     return "<__main__." + v.as<InstanceObject>()->classObject()->name +
            " object at " + address(v.object()) + ">";
+  case Kind::Iterator:
+    return std::string("<") + typeName(v) + " object at " +
+           address(v.object()) + ">";
+  case Kind::DictView: {
+    // dict_keys([1, 2]): the items as a list would print.
+    ReprGuard guard(v.object());
+    if (guard.isRecursive())
+      return "...";
+    std::vector<Value> items;
+    if (!collectItems(v, items).ok())
+      return "<dict view>";
+    std::string out = std::string(typeName(v)) + "([";
+    appendItems(out, items);
+    return out + "])";
+  }
   }
   return "<object>";
 }

@@ -59,6 +59,12 @@ void Object::destroy(Object *object) {
   case Kind::Instance:
     delete static_cast<InstanceObject *>(object);
     return;
+  case Kind::Iterator:
+    delete static_cast<IteratorObject *>(object);
+    return;
+  case Kind::DictView:
+    delete static_cast<DictViewObject *>(object);
+    return;
   case Kind::None:
   case Kind::Bool:
   case Kind::Int:
@@ -140,6 +146,18 @@ const char *typeName(const Value &v) {
     return "type";
   case Kind::Instance:
     return v.as<InstanceObject>()->classObject()->name.c_str();
+  case Kind::Iterator:
+    return v.as<IteratorObject>()->typeName;
+  case Kind::DictView:
+    switch (v.as<DictViewObject>()->part) {
+    case DictViewObject::Part::Keys:
+      return "dict_keys";
+    case DictViewObject::Part::Values:
+      return "dict_values";
+    case DictViewObject::Part::Items:
+      return "dict_items";
+    }
+    break;
   }
   return "object";
 }
@@ -168,6 +186,9 @@ Status truth(const Value &v, bool &out) {
   case Kind::Dict:
     out = v.as<DictObject>()->size() != 0;
     break;
+  case Kind::DictView:
+    out = v.as<DictViewObject>()->dictObject()->size() != 0;
+    break;
   case Kind::Range:
     out = v.as<RangeObject>()->length() != 0;
     break;
@@ -179,6 +200,7 @@ Status truth(const Value &v, bool &out) {
   case Kind::Class:
   case Kind::Instance:
   case Kind::DType:
+  case Kind::Iterator:
     out = true; // no __bool__/__len__ on user classes in the subset yet
     break;
   }

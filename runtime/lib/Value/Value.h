@@ -5,7 +5,8 @@
 // None, bool, int (int64) and float (double) live inline and cost no
 // allocation (the small-value optimisation), everything else is a pointer to
 // an intrusively reference-counted heap Object (str, tuple, list, dict,
-// range, built-in function, bound method, class, instance) or to a tensor
+// range, built-in function, bound method, class, instance, iterator, dict
+// view) or to a tensor
 // (janus::rt::TensorImpl, owned by the tensor library and reference counted
 // through the retainTensor/releaseTensor hooks it defines).
 //
@@ -58,6 +59,9 @@ enum class Kind : uint8_t {
   Instance,    // an instance of a user class
   // Inline again (appended to keep janus_value_kind_t's numbers stable).
   DType, // torch.float32 ...: a janus::rt::DType code
+  // Heap again (appended for the same reason).
+  Iterator, // a lazy iterator: list_iterator, enumerate, zip, reversed ...
+  DictView, // d.keys(), d.values(), d.items()
 };
 
 /// Header of every heap value: its kind and reference count.
