@@ -17,6 +17,8 @@
 #define JANUS_RUNTIME_AUTOGRAD_FUNCTIONS_H
 
 #include "Autograd/Autograd.h"
+#include "NN/NN.h"
+#include "Tensor/Indexing.h"
 
 namespace janus::rt::ag {
 
@@ -100,6 +102,93 @@ Tensor bmm(const Tensor &A, const Tensor &B);
 /// ATen's matmul decomposition (dot, mv, mm, folded and batched bmm), so
 /// the graph holds the same nodes as PyTorch's.
 Tensor matmul(const Tensor &A, const Tensor &B);
+
+//===--- Neural-network ops (NNGrad.cpp) ----------------------------------===//
+//
+// The kernels of NN/NN.h with PyTorch's nodes (ConvolutionBackward0,
+// MaxPool2DWithIndicesBackward0, NativeBatchNormBackward0, ...). Composite
+// ops are composed as ATen composes them, so that the graph holds the same
+// nodes: crossEntropy is logSoftmax + nllLoss (+ the label-smoothing
+// terms), linear is addmm / matmul + add_, dropout is a MulBackward0.
+
+Tensor conv2d(const Tensor &Input, const Tensor &Weight, const Tensor &Bias,
+              Pair2 Stride = {1, 1}, Pair2 Padding = {0, 0},
+              Pair2 Dilation = {1, 1}, int64_t Groups = 1);
+Tensor convTranspose2d(const Tensor &Input, const Tensor &Weight,
+                       const Tensor &Bias, Pair2 Stride = {1, 1},
+                       Pair2 Padding = {0, 0}, Pair2 OutputPadding = {0, 0},
+                       int64_t Groups = 1, Pair2 Dilation = {1, 1});
+/// Output is differentiable; Indices carry no history.
+MaxPoolResult maxPool2d(const Tensor &Input, Pair2 Kernel,
+                        std::optional<Pair2> Stride = std::nullopt,
+                        Pair2 Padding = {0, 0}, Pair2 Dilation = {1, 1},
+                        bool CeilMode = false);
+Tensor avgPool2d(const Tensor &Input, Pair2 Kernel,
+                 std::optional<Pair2> Stride = std::nullopt,
+                 Pair2 Padding = {0, 0}, bool CeilMode = false,
+                 bool CountIncludePad = true,
+                 std::optional<int64_t> DivisorOverride = std::nullopt);
+Tensor adaptiveAvgPool2d(const Tensor &Input, Pair2 OutputSize);
+/// Training updates RunningMean/RunningVar in place, unrecorded (buffers).
+BatchNormResult batchNorm(const Tensor &Input, const Tensor &Weight,
+                          const Tensor &Bias, const Tensor &RunningMean,
+                          const Tensor &RunningVar, bool Training,
+                          double Momentum = 0.1, double Eps = 1e-5);
+DropoutResult dropout(const Tensor &Input, double P, bool Training = true,
+                      TorchGenerator &Gen = TorchGenerator::defaultGenerator());
+Tensor embedding(const Tensor &Weight, const Tensor &Indices,
+                 std::optional<int64_t> PaddingIdx = std::nullopt);
+/// Weight is not differentiable (PyTorch's error if it requires grad).
+Tensor nllLoss(const Tensor &Input, const Tensor &Target, const Tensor &Weight,
+               Reduction R = Reduction::Mean, int64_t IgnoreIndex = -100);
+Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
+                    const Tensor &Weight, Reduction R = Reduction::Mean,
+                    int64_t IgnoreIndex = -100, double LabelSmoothing = 0.0);
+Tensor mseLoss(const Tensor &Input, const Tensor &Target,
+               Reduction R = Reduction::Mean);
+Tensor binaryCrossEntropy(const Tensor &Input, const Tensor &Target,
+                          const Tensor &Weight, Reduction R = Reduction::Mean);
+Tensor leakyRelu(const Tensor &Input, double NegativeSlope = 0.01);
+Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value = 0);
+/// F.linear(Input, Weight, Bias) (Bias may be empty), as ATen composes it.
+Tensor linear(const Tensor &Input, const Tensor &Weight,
+              const Tensor &Bias = Tensor());
+
+//===--- Joining and indexing (IndexGrad.cpp) -----------------------------===//
+//
+// The ops of Tensor/Indexing.h. split/splitWithSizes/chunk/unbind return
+// views that share one multi-output node (SplitBackward0, ...); their
+// gradients flow to the base. index() with basic indices only is a view
+// (named after its last index: SelectBackward0, SliceBackward0,
+// UnsqueezeBackward0, AliasBackward0), otherwise IndexBackward0. indexPut
+// and maskedFillInPlace follow the in-place rules (CopySlices through
+// views; IndexPutBackward0 for advanced indices).
+
+Tensor cat(const std::vector<Tensor> &Tensors, int64_t Dim = 0);
+Tensor stack(const std::vector<Tensor> &Tensors, int64_t Dim = 0);
+std::vector<Tensor> split(const Tensor &Src, int64_t SplitSize,
+                          int64_t Dim = 0);
+std::vector<Tensor> splitWithSizes(const Tensor &Src,
+                                   const std::vector<int64_t> &Sizes,
+                                   int64_t Dim = 0);
+std::vector<Tensor> chunk(const Tensor &Src, int64_t Chunks, int64_t Dim = 0);
+std::vector<Tensor> unbind(const Tensor &Src, int64_t Dim = 0);
+Tensor repeat(const Tensor &Src, const Shape &Repeats);
+Tensor gather(const Tensor &Src, int64_t Dim, const Tensor &Index);
+Tensor indexSelect(const Tensor &Src, int64_t Dim, const Tensor &Index);
+Tensor maskedFill(const Tensor &Self, const Tensor &Mask, Scalar Value);
+Tensor maskedFill(const Tensor &Self, const Tensor &Mask, const Tensor &Value);
+Tensor &maskedFillInPlace(Tensor &Self, const Tensor &Mask, Scalar Value);
+Tensor &maskedFillInPlace(Tensor &Self, const Tensor &Mask,
+                          const Tensor &Value);
+Tensor index(const Tensor &Self, const std::vector<TensorIndex> &Indices);
+Tensor &indexPut(Tensor &Self, const std::vector<TensorIndex> &Indices,
+                 const Tensor &Value, bool Accumulate = false);
+Tensor &indexPut(Tensor &Self, const std::vector<TensorIndex> &Indices,
+                 Scalar Value);
+/// torch.div(A, B, rounding_mode=Mode): DivBackward2 with zero gradients
+/// for "floor"/"trunc", as PyTorch 1.13; an empty Mode is ag::div.
+Tensor div(const Tensor &A, const Tensor &B, const std::string &Mode);
 
 } // namespace janus::rt::ag
 

@@ -62,6 +62,22 @@ inline int64_t reducedCount(const Shape &Sizes, const Shape &Dims) {
   throw TensorError(ErrorKind::RuntimeError, Message);
 }
 
+//===--- In-place recording (InPlaceGrad.cpp) -----------------------------===//
+
+/// Checks an in-place op on Self with a differentiable operand Other (may
+/// be null) under PyTorch's rules (leaf, no-grad view and view-of-leaf
+/// errors) and says whether it must be recorded. Call before the write.
+bool checkInPlaceOp(const Tensor &Self, const Tensor *Other);
+/// The node of in-place op Name: edge 0 for Self's old value, then Others
+/// (edges taken now, before the write).
+std::shared_ptr<FunctionNode>
+makeInPlaceOpNode(const char *Name, const Tensor &Self,
+                  std::initializer_list<const Tensor *> Others,
+                  FunctionNode::BackwardFn Backward);
+/// After the write: N becomes Self's history, or its base's through
+/// CopySlices when Self is a view.
+void rebaseInPlaceHistory(Tensor &Self, const std::shared_ptr<FunctionNode> &N);
+
 } // namespace janus::rt::ag::detail
 
 #endif // JANUS_RUNTIME_AUTOGRAD_GRADUTIL_H

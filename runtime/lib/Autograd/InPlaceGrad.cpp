@@ -265,4 +265,26 @@ Tensor &copyInPlace(Tensor &Self, const Tensor &Src) {
   return Self;
 }
 
+//===--- For in-place ops written elsewhere (GradUtil.h) ------------------===//
+
+namespace detail {
+
+bool checkInPlaceOp(const Tensor &Self, const Tensor *Other) {
+  return checkInPlace(Self, Other);
+}
+
+std::shared_ptr<FunctionNode>
+makeInPlaceOpNode(const char *Name, const Tensor &Self,
+                  std::initializer_list<const Tensor *> Others,
+                  FunctionNode::BackwardFn Backward) {
+  return makeInPlaceNode(Name, Self, Others, std::move(Backward));
+}
+
+void rebaseInPlaceHistory(Tensor &Self,
+                          const std::shared_ptr<FunctionNode> &N) {
+  rebaseHistory(Self, N);
+}
+
+} // namespace detail
+
 } // namespace janus::rt::ag

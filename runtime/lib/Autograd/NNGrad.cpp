@@ -1,0 +1,402 @@
+//===- NNGrad.cpp - Differentiable neural-network ops ---------------------===//
+//
+// ag:: wrappers of the NN/NN.h kernels: each records PyTorch 1.13's node
+// and calls the op's backward kernel with what the forward saved. Composite
+// ops (cross_entropy, linear, dropout) are built from ag:: ops the way ATen
+// builds them, so the graph holds the same nodes as PyTorch's.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Autograd/Functions.h"
+#include "Autograd/GradUtil.h"
+
+namespace janus::rt::ag {
+
+using namespace detail;
+
+namespace {
+
+/// Saves T in Slot when it is defined (an empty Tensor stands for None).
+void saveIfDefined(FunctionNode &N, size_t Slot, const Tensor &T) {
+  if (T)
+    N.saveInput(Slot, T);
+}
+
+/// The saved tensor in Slot, or an empty Tensor when nothing was saved.
+Tensor savedIf(const FunctionNode &N, size_t Slot, bool Defined) {
+  return Defined ? N.saved(Slot) : Tensor();
+}
+
+GradMask maskOf(const FunctionNode &N) {
+  return {N.needsInputGrad(0), N.needsInputGrad(1),
+          N.NextEdges.size() > 2 && N.needsInputGrad(2)};
+}
+
+TensorList gradsOf(const InputWeightBiasGrads &G) {
+  return {G.Input, G.Weight, G.Bias};
+}
+
+} // namespace
+
+//===--- Convolution and pooling ------------------------------------------===//
+
+namespace {
+/// ATen runs an unbatched [C, H, W] convolution as unsqueeze(0), the
+/// batched op and squeeze(0) (SqueezeBackward1 at the top).
+bool unbatched(const Tensor &Input, const Tensor &Weight) {
+  return Input.dim() == 3 && Weight.dim() == 4;
+}
+} // namespace
+
+Tensor conv2d(const Tensor &Input, const Tensor &Weight, const Tensor &Bias,
+              Pair2 Stride, Pair2 Padding, Pair2 Dilation, int64_t Groups) {
+  if (unbatched(Input, Weight))
+    return ag::squeeze(ag::conv2d(ag::unsqueeze(Input, 0), Weight, Bias,
+                                  Stride, Padding, Dilation, Groups),
+                       0);
+  Tensor Y = rt::conv2d(Input, Weight, Bias, Stride, Padding, Dilation, Groups);
+  auto N = recordNode(
+      "ConvolutionBackward0", {&Input, &Weight, &Bias}, Y,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        return gradsOf(rt::conv2dBackward(G[0], N.saved(0), N.saved(1), Stride,
+                                          Padding, Dilation, Groups,
+                                          maskOf(N)));
+      });
+  if (N) {
+    N->saveInput(0, Input);
+    N->saveInput(1, Weight);
+  }
+  return Y;
+}
+
+Tensor convTranspose2d(const Tensor &Input, const Tensor &Weight,
+                       const Tensor &Bias, Pair2 Stride, Pair2 Padding,
+                       Pair2 OutputPadding, int64_t Groups, Pair2 Dilation) {
+  if (unbatched(Input, Weight))
+    return ag::squeeze(ag::convTranspose2d(ag::unsqueeze(Input, 0), Weight,
+                                           Bias, Stride, Padding,
+                                           OutputPadding, Groups, Dilation),
+                       0);
+  Tensor Y = rt::convTranspose2d(Input, Weight, Bias, Stride, Padding,
+                                 OutputPadding, Groups, Dilation);
+  auto N = recordNode(
+      "ConvolutionBackward0", {&Input, &Weight, &Bias}, Y,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        return gradsOf(rt::convTranspose2dBackward(
+            G[0], N.saved(0), N.saved(1), Stride, Padding, OutputPadding,
+            Groups, Dilation, maskOf(N)));
+      });
+  if (N) {
+    N->saveInput(0, Input);
+    N->saveInput(1, Weight);
+  }
+  return Y;
+}
+
+MaxPoolResult maxPool2d(const Tensor &Input, Pair2 Kernel,
+                        std::optional<Pair2> Stride, Pair2 Padding,
+                        Pair2 Dilation, bool CeilMode) {
+  MaxPoolResult R =
+      rt::maxPool2d(Input, Kernel, Stride, Padding, Dilation, CeilMode);
+  auto N = recordNode("MaxPool2DWithIndicesBackward0", {&Input}, R.Output,
+                      [](FunctionNode &N, const TensorList &G) -> TensorList {
+                        return {rt::maxPool2dBackward(G[0], N.saved(0),
+                                                      N.saved(1))};
+                      });
+  if (N) {
+    N->saveInput(0, Input);
+    N->saveInput(1, R.Indices);
+  }
+  return R;
+}
+
+Tensor avgPool2d(const Tensor &Input, Pair2 Kernel, std::optional<Pair2> Stride,
+                 Pair2 Padding, bool CeilMode, bool CountIncludePad,
+                 std::optional<int64_t> DivisorOverride) {
+  Tensor Y = rt::avgPool2d(Input, Kernel, Stride, Padding, CeilMode,
+                           CountIncludePad, DivisorOverride);
+  auto N = recordNode(
+      "AvgPool2DBackward0", {&Input}, Y,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        return {rt::avgPool2dBackward(G[0], N.saved(0), Kernel, Stride,
+                                      Padding, CeilMode, CountIncludePad,
+                                      DivisorOverride)};
+      });
+  if (N)
+    N->saveInput(0, Input);
+  return Y;
+}
+
+Tensor adaptiveAvgPool2d(const Tensor &Input, Pair2 OutputSize) {
+  Tensor Y = rt::adaptiveAvgPool2d(Input, OutputSize);
+  auto N = recordNode("AdaptiveAvgPool2DBackward0", {&Input}, Y,
+                      [](FunctionNode &N, const TensorList &G) -> TensorList {
+                        return {rt::adaptiveAvgPool2dBackward(G[0],
+                                                              N.saved(0))};
+                      });
+  if (N)
+    N->saveInput(0, Input);
+  return Y;
+}
+
+//===--- Normalisation, dropout, embedding --------------------------------===//
+
+BatchNormResult batchNorm(const Tensor &Input, const Tensor &Weight,
+                          const Tensor &Bias, const Tensor &RunningMean,
+                          const Tensor &RunningVar, bool Training,
+                          double Momentum, double Eps) {
+  // The running statistics are buffers: the kernel updates them in place
+  // and nothing records it.
+  BatchNormResult R = rt::batchNorm(Input, Weight, Bias, RunningMean,
+                                    RunningVar, Training, Momentum, Eps);
+  bool HasWeight = static_cast<bool>(Weight);
+  bool HasStats = Training || (RunningMean && RunningVar);
+  auto N = recordNode(
+      "NativeBatchNormBackward0", {&Input, &Weight, &Bias}, R.Output,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        Tensor A = savedIf(N, 2, HasStats), B = savedIf(N, 3, HasStats);
+        Tensor Mean = Training ? A : Tensor(), Invstd = Training ? B : Tensor();
+        Tensor RMean = Training ? Tensor() : A, RVar = Training ? Tensor() : B;
+        return gradsOf(rt::batchNormBackward(G[0], N.saved(0),
+                                             savedIf(N, 1, HasWeight), RMean,
+                                             RVar, Mean, Invstd, Training, Eps,
+                                             maskOf(N)));
+      });
+  if (N) {
+    N->saveInput(0, Input);
+    saveIfDefined(*N, 1, Weight);
+    if (Training) {
+      N->saveInput(2, R.SaveMean);
+      N->saveInput(3, R.SaveInvstd);
+    } else if (HasStats) {
+      // Their values now: a later in-place update fails the version check.
+      N->saveInput(2, RunningMean);
+      N->saveInput(3, RunningVar);
+    }
+  }
+  return R;
+}
+
+DropoutResult dropout(const Tensor &Input, double P, bool Training,
+                      TorchGenerator &Gen) {
+  DropoutResult R = rt::dropout(Input, P, Training, Gen);
+  if (!R.Mask)
+    return R; // Output is Input itself, history included.
+  auto N = recordNode("MulBackward0", {&Input}, R.Output,
+                      [](FunctionNode &N, const TensorList &G) -> TensorList {
+                        return {rt::dropoutBackward(G[0], N.saved(0))};
+                      });
+  if (N)
+    N->saveInput(0, R.Mask);
+  return R;
+}
+
+Tensor embedding(const Tensor &Weight, const Tensor &Indices,
+                 std::optional<int64_t> PaddingIdx) {
+  Tensor Y = rt::embedding(Weight, Indices, PaddingIdx);
+  int64_t NumWeights = Weight.dim() > 0 ? Weight.sizes()[0] : 0;
+  auto N = recordNode(
+      "EmbeddingBackward0", {&Weight}, Y,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        return {rt::embeddingBackward(G[0], N.saved(0), NumWeights,
+                                      PaddingIdx)};
+      });
+  if (N)
+    N->saveInput(0, Indices);
+  return Y;
+}
+
+//===--- Losses -----------------------------------------------------------===//
+
+namespace {
+void refuseWeightGrad(const char *Fn, const Tensor &Weight) {
+  if (Weight && isGradEnabled() && requiresGrad(Weight))
+    fail(std::string("The function '") + Fn +
+         "' is not differentiable with respect to argument 'weight'. This "
+         "input cannot have requires_grad True.");
+}
+} // namespace
+
+Tensor nllLoss(const Tensor &Input, const Tensor &Target, const Tensor &Weight,
+               Reduction R, int64_t IgnoreIndex) {
+  Tensor Y = rt::nllLoss(Input, Target, Weight, R, IgnoreIndex);
+  // nll_loss_nd: 1-d/2-d inputs run nll_loss, 4-d nll_loss2d, others
+  // nll_loss2d on a reshaped input (a view for reduction='none').
+  const char *Name = "NllLossBackward0";
+  if (Input.dim() == 4 || (Input.dim() > 2 && R != Reduction::None))
+    Name = "NllLoss2DBackward0";
+  else if (Input.dim() > 2)
+    Name = "ViewBackward0";
+  refuseWeightGrad(Input.dim() > 2 ? "nll_loss2d_forward" : "nll_loss_forward",
+                   Weight);
+  bool HasWeight = static_cast<bool>(Weight);
+  auto N = recordNode(
+      Name, {&Input}, Y,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        return {rt::nllLossBackward(G[0], N.saved(0), N.saved(1),
+                                    savedIf(N, 2, HasWeight), R, IgnoreIndex)};
+      });
+  if (N) {
+    N->saveInput(0, Input);
+    N->saveInput(1, Target);
+    saveIfDefined(*N, 2, Weight);
+  }
+  return Y;
+}
+
+Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
+                    const Tensor &Weight, Reduction R, int64_t IgnoreIndex,
+                    double LabelSmoothing) {
+  // Probability targets and a bad label_smoothing: the kernel's errors.
+  if (isFloating(Target.dtype()) || !(LabelSmoothing >= 0.0) ||
+      LabelSmoothing > 1.0)
+    return rt::crossEntropy(Input, Target, Weight, R, IgnoreIndex,
+                            LabelSmoothing);
+  int64_t D = Input.dim() == 1 ? 0 : 1;
+  Tensor LogP = ag::logSoftmax(Input, D);
+  Tensor Nll = ag::nllLoss(LogP, Target, Weight, R, IgnoreIndex);
+  if (LabelSmoothing == 0.0)
+    return Nll;
+  // ATen's cross_entropy_loss_label_smoothing.
+  int64_t C = Input.sizes()[static_cast<size_t>(D)];
+  Tensor Ignore = compare(CompareOp::Eq, Target,
+                          wrappedScalar(Scalar(int64_t(IgnoreIndex))));
+  Tensor Smooth;
+  if (Weight) {
+    Shape WShape(static_cast<size_t>(Input.dim()), 1);
+    WShape[static_cast<size_t>(D)] = Weight.numel();
+    Smooth = ag::neg(ag::sum(ag::mul(LogP, ag::view(Weight, WShape)), {D}));
+  } else {
+    Smooth = ag::neg(ag::sum(LogP, {D}));
+  }
+  ag::maskedFillInPlace(Smooth, Ignore, Scalar(0.0));
+  Tensor Ret;
+  switch (R) {
+  case Reduction::Mean:
+    if (Weight) {
+      Tensor Kept = rt::index(
+          Target, {TensorIndex(compare(CompareOp::Eq, Ignore,
+                                       wrappedScalar(Scalar(false))))});
+      Ret = ag::div(ag::sum(Smooth),
+                    rt::sum(rt::indexSelect(Weight, 0, rt::flatten(Kept))));
+    } else {
+      Tensor Count = rt::sum(rt::to(Ignore, DType::Int64));
+      Ret = ag::div(ag::sum(Smooth),
+                    rt::sub(scalarTensor(Scalar(int64_t(Target.numel()))),
+                            Count));
+    }
+    break;
+  case Reduction::Sum:
+    Ret = ag::sum(Smooth);
+    break;
+  case Reduction::None:
+    Ret = Smooth;
+    break;
+  }
+  return ag::add(ag::mul(Nll, num(1.0 - LabelSmoothing)),
+                 ag::mul(Ret, num(LabelSmoothing / double(C))));
+}
+
+Tensor mseLoss(const Tensor &Input, const Tensor &Target, Reduction R) {
+  Tensor Y = rt::mseLoss(Input, Target, R);
+  auto N = recordNode(
+      "MseLossBackward0", {&Input, &Target}, Y,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        auto [GI, GT] =
+            rt::mseLossBackward(G[0], N.saved(0), N.saved(1), R,
+                                {N.needsInputGrad(0), N.needsInputGrad(1)});
+        return {GI, GT};
+      });
+  if (N) {
+    N->saveInput(0, Input);
+    N->saveInput(1, Target);
+  }
+  return Y;
+}
+
+Tensor binaryCrossEntropy(const Tensor &Input, const Tensor &Target,
+                          const Tensor &Weight, Reduction R) {
+  Tensor Y = rt::binaryCrossEntropy(Input, Target, Weight, R);
+  refuseWeightGrad("binary_cross_entropy", Weight);
+  bool HasWeight = static_cast<bool>(Weight);
+  auto N = recordNode(
+      "BinaryCrossEntropyBackward0", {&Input, &Target}, Y,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        auto [GI, GT] = rt::binaryCrossEntropyBackward(
+            G[0], N.saved(0), N.saved(1), savedIf(N, 2, HasWeight), R,
+            {N.needsInputGrad(0), N.needsInputGrad(1)});
+        return {GI, GT};
+      });
+  if (N) {
+    N->saveInput(0, Input);
+    N->saveInput(1, Target);
+    saveIfDefined(*N, 2, Weight);
+  }
+  return Y;
+}
+
+//===--- Activation, padding, linear --------------------------------------===//
+
+Tensor leakyRelu(const Tensor &Input, double NegativeSlope) {
+  Tensor Y = rt::leakyRelu(Input, NegativeSlope);
+  auto N = recordNode("LeakyReluBackward0", {&Input}, Y,
+                      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+                        return {rt::leakyReluBackward(G[0], N.saved(0),
+                                                      NegativeSlope)};
+                      });
+  if (N)
+    N->saveInput(0, Input);
+  return Y;
+}
+
+Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value) {
+  Tensor Y = rt::constantPad(Input, Pads, Value);
+  recordNode("ConstantPadNdBackward0", {&Input}, Y,
+             [Pads](FunctionNode &, const TensorList &G) -> TensorList {
+               return {rt::constantPadBackward(G[0], Pads)};
+             });
+  return Y;
+}
+
+namespace {
+/// at::addmm(Bias, A, B) = Bias + A @ B (Bias broadcast).
+Tensor addmm(const Tensor &Bias, const Tensor &A, const Tensor &B) {
+  Tensor Y = rt::add(Bias, rt::mm(A, B));
+  auto N = recordNode("AddmmBackward0", {&Bias, &A, &B}, Y,
+                      [](FunctionNode &N, const TensorList &G) -> TensorList {
+                        TensorList Out(3);
+                        if (N.needsInputGrad(0))
+                          Out[0] = G[0];
+                        if (N.needsInputGrad(1))
+                          Out[1] = rt::mm(G[0], rt::t(N.saved(2)));
+                        if (N.needsInputGrad(2))
+                          Out[2] = rt::mm(rt::t(N.saved(1)), G[0]);
+                        return Out;
+                      });
+  if (N) {
+    if (N->needsInputGrad(2))
+      N->saveInput(1, A);
+    if (N->needsInputGrad(1))
+      N->saveInput(2, B);
+  }
+  return Y;
+}
+} // namespace
+
+Tensor linear(const Tensor &Input, const Tensor &Weight, const Tensor &Bias) {
+  // ATen's linear (1.13): addmm for 2-d input with bias; a view around
+  // addmm for contiguous 3-d input with bias; otherwise matmul, then add_.
+  if (Input.dim() == 2 && Bias)
+    return addmm(Bias, Input, ag::t(Weight));
+  if (Input.dim() == 3 && Bias && Input->isContiguous()) {
+    Shape S = Input.sizes();
+    Tensor Y = addmm(Bias, ag::view(Input, {S[0] * S[1], S[2]}), ag::t(Weight));
+    return ag::view(Y, {S[0], S[1], Y.sizes()[1]});
+  }
+  Tensor Y = ag::matmul(Input, ag::t(Weight));
+  if (Bias)
+    ag::addInPlace(Y, Bias);
+  return Y;
+}
+
+} // namespace janus::rt::ag
