@@ -63,7 +63,7 @@ def bench_lstm(batch):
 
     def step():
         gates = torch.matmul(x, w_ih.t()) + torch.matmul(h, w_hh.t()) + b
-        i, f, g, o = gates.chunk(4, 1)
+        i, f, g, o = torch.chunk(gates, 4, 1)
         i, f, g, o = torch.sigmoid(i), torch.sigmoid(f), torch.tanh(g), torch.sigmoid(o)
         c1 = f * c + i * g
         h1 = o * torch.tanh(c1)
