@@ -8,7 +8,7 @@
 // per case, or "ERROR <case> <exception>: <message>" for a case the runtime
 // cannot run yet; run-runtime-bench.sh joins these with PyTorch's lines.
 //
-//   runtime_bench [--quick] [--threads N] [--data FILE]
+//   runtime_bench [--quick] [--threads N] [--data FILE] [--only CASE]
 //
 // The process exits non-zero when any case failed.
 //
@@ -394,7 +394,7 @@ void benchMemory(const std::string &File, int MaxSteps, double MaxSeconds) {
 
 int main(int Argc, char **Argv) {
   int Threads = 1;
-  std::string Data = "lenet-init.bin";
+  std::string Data = "lenet-init.bin", Only;
   for (int I = 1; I < Argc; ++I) {
     if (!std::strcmp(Argv[I], "--quick"))
       Quick = true;
@@ -402,9 +402,13 @@ int main(int Argc, char **Argv) {
       Threads = std::atoi(Argv[++I]);
     else if (!std::strcmp(Argv[I], "--data") && I + 1 < Argc)
       Data = Argv[++I];
+    else if (!std::strcmp(Argv[I], "--only") && I + 1 < Argc)
+      Only = Argv[++I];
     else {
-      std::fprintf(stderr, "usage: %s [--quick] [--threads N] [--data FILE]\n",
-                   Argv[0]);
+      std::fprintf(
+          stderr,
+          "usage: %s [--quick] [--threads N] [--data FILE] [--only CASE]\n",
+          Argv[0]);
       return 2;
     }
   }
@@ -417,6 +421,8 @@ int main(int Argc, char **Argv) {
   std::printf("THREADS %d\n", janus_get_num_threads());
   int Failed = 0;
   auto run = [&](const char *Name, const std::function<void()> &Fn) {
+    if (!Only.empty() && Only != Name)
+      return;
     try {
       Fn();
     } catch (const std::exception &E) {
