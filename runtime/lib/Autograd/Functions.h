@@ -149,6 +149,10 @@ Tensor mseLoss(const Tensor &Input, const Tensor &Target,
 Tensor binaryCrossEntropy(const Tensor &Input, const Tensor &Target,
                           const Tensor &Weight, Reduction R = Reduction::Mean);
 Tensor leakyRelu(const Tensor &Input, double NegativeSlope = 0.01);
+/// F.relu(x, inplace=True) / F.leaky_relu(..., inplace=True): in-place
+/// rules, ReluBackward0 / LeakyReluBackward1 (formulas on the result).
+Tensor &reluInPlace(Tensor &Self);
+Tensor &leakyReluInPlace(Tensor &Self, double NegativeSlope = 0.01);
 Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value = 0);
 /// F.linear(Input, Weight, Bias) (Bias may be empty), as ATen composes it.
 Tensor linear(const Tensor &Input, const Tensor &Weight,

@@ -201,13 +201,13 @@ Tensor repeat(const Tensor &Src, const Shape &Repeats) {
 
 Tensor gather(const Tensor &Src, int64_t Dim, const Tensor &Index) {
   Tensor R = rt::gather(Src, Dim, Index);
-  auto N = recordNode(
-      "GatherBackward0", {&Src}, R,
-      [Dim, In = Src.sizes()](FunctionNode &N,
-                              const TensorList &G) -> TensorList {
-        return {rt::scatterAdd(zeros(In, G[0].dtype()), Dim, N.saved(0),
-                               rt::contiguous(G[0]))};
-      });
+  auto N =
+      recordNode("GatherBackward0", {&Src}, R,
+                 [Dim, In = Src.sizes()](FunctionNode &N,
+                                         const TensorList &G) -> TensorList {
+                   return {rt::scatterAdd(zeros(In, G[0].dtype()), Dim,
+                                          N.saved(0), rt::contiguous(G[0]))};
+                 });
   if (N)
     N->saveInput(0, Index);
   return R;
@@ -215,13 +215,12 @@ Tensor gather(const Tensor &Src, int64_t Dim, const Tensor &Index) {
 
 Tensor indexSelect(const Tensor &Src, int64_t Dim, const Tensor &Index) {
   Tensor R = rt::indexSelect(Src, Dim, Index);
-  auto N = recordNode(
-      "IndexSelectBackward0", {&Src}, R,
-      [Dim, In = Src.sizes()](FunctionNode &N,
-                              const TensorList &G) -> TensorList {
-        return {rt::indexAdd(zeros(In, G[0].dtype()), Dim, N.saved(0),
-                             rt::contiguous(G[0]))};
-      });
+  auto N = recordNode("IndexSelectBackward0", {&Src}, R,
+                      [Dim, In = Src.sizes()](
+                          FunctionNode &N, const TensorList &G) -> TensorList {
+                        return {rt::indexAdd(zeros(In, G[0].dtype()), Dim,
+                                             N.saved(0), rt::contiguous(G[0]))};
+                      });
   if (N)
     N->saveInput(0, Index);
   return R;
@@ -249,8 +248,8 @@ Tensor maskedFill(const Tensor &Self, const Tensor &Mask, Scalar Value) {
 
 Tensor maskedFill(const Tensor &Self, const Tensor &Mask, const Tensor &Value) {
   Tensor R = rt::maskedFill(Self, Mask, Value);
-  if (auto N = recordNode("MaskedFillBackward1", {&Self, &Value}, R,
-                          maskedFillBack))
+  if (auto N =
+          recordNode("MaskedFillBackward1", {&Self, &Value}, R, maskedFillBack))
     N->saveInput(0, Mask);
   return R;
 }
@@ -271,8 +270,8 @@ Tensor &maskedFillInPlace(Tensor &Self, const Tensor &Mask,
   bool Record = checkInPlaceOp(Self, &Value);
   if (!Record)
     return rt::maskedFillInPlace(Self, Mask, Value);
-  auto N = makeInPlaceOpNode("MaskedFillBackward1", Self, {&Value},
-                             maskedFillBack);
+  auto N =
+      makeInPlaceOpNode("MaskedFillBackward1", Self, {&Value}, maskedFillBack);
   N->saveInput(0, Mask);
   rt::maskedFillInPlace(Self, Mask, Value);
   rebaseInPlaceHistory(Self, N);
@@ -354,12 +353,12 @@ Tensor index(const Tensor &Self, const std::vector<TensorIndex> &Indices) {
   if (!needsGrad({&Self}))
     return R;
   auto Idx = std::make_shared<SavedIndices>(Indices);
-  auto N = recordNode(
-      Basic ? basicIndexName(Indices) : "IndexBackward0", {&Self}, R,
-      [Idx, In = Self.sizes()](FunctionNode &N,
-                               const TensorList &G) -> TensorList {
-        return {rt::indexBackward(G[0], In, Idx->restore(N, 0))};
-      });
+  auto N =
+      recordNode(Basic ? basicIndexName(Indices) : "IndexBackward0", {&Self}, R,
+                 [Idx, In = Self.sizes()](FunctionNode &N,
+                                          const TensorList &G) -> TensorList {
+                   return {rt::indexBackward(G[0], In, Idx->restore(N, 0))};
+                 });
   Idx->save(*N, 0);
   return R;
 }

@@ -51,17 +51,16 @@ bool unbatched(const Tensor &Input, const Tensor &Weight) {
 Tensor conv2d(const Tensor &Input, const Tensor &Weight, const Tensor &Bias,
               Pair2 Stride, Pair2 Padding, Pair2 Dilation, int64_t Groups) {
   if (unbatched(Input, Weight))
-    return ag::squeeze(ag::conv2d(ag::unsqueeze(Input, 0), Weight, Bias,
-                                  Stride, Padding, Dilation, Groups),
+    return ag::squeeze(ag::conv2d(ag::unsqueeze(Input, 0), Weight, Bias, Stride,
+                                  Padding, Dilation, Groups),
                        0);
   Tensor Y = rt::conv2d(Input, Weight, Bias, Stride, Padding, Dilation, Groups);
-  auto N = recordNode(
-      "ConvolutionBackward0", {&Input, &Weight, &Bias}, Y,
-      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-        return gradsOf(rt::conv2dBackward(G[0], N.saved(0), N.saved(1), Stride,
-                                          Padding, Dilation, Groups,
-                                          maskOf(N)));
-      });
+  auto N = recordNode("ConvolutionBackward0", {&Input, &Weight, &Bias}, Y,
+                      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+                        return gradsOf(rt::conv2dBackward(
+                            G[0], N.saved(0), N.saved(1), Stride, Padding,
+                            Dilation, Groups, maskOf(N)));
+                      });
   if (N) {
     N->saveInput(0, Input);
     N->saveInput(1, Weight);
@@ -74,18 +73,17 @@ Tensor convTranspose2d(const Tensor &Input, const Tensor &Weight,
                        Pair2 OutputPadding, int64_t Groups, Pair2 Dilation) {
   if (unbatched(Input, Weight))
     return ag::squeeze(ag::convTranspose2d(ag::unsqueeze(Input, 0), Weight,
-                                           Bias, Stride, Padding,
-                                           OutputPadding, Groups, Dilation),
+                                           Bias, Stride, Padding, OutputPadding,
+                                           Groups, Dilation),
                        0);
   Tensor Y = rt::convTranspose2d(Input, Weight, Bias, Stride, Padding,
                                  OutputPadding, Groups, Dilation);
-  auto N = recordNode(
-      "ConvolutionBackward0", {&Input, &Weight, &Bias}, Y,
-      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-        return gradsOf(rt::convTranspose2dBackward(
-            G[0], N.saved(0), N.saved(1), Stride, Padding, OutputPadding,
-            Groups, Dilation, maskOf(N)));
-      });
+  auto N = recordNode("ConvolutionBackward0", {&Input, &Weight, &Bias}, Y,
+                      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+                        return gradsOf(rt::convTranspose2dBackward(
+                            G[0], N.saved(0), N.saved(1), Stride, Padding,
+                            OutputPadding, Groups, Dilation, maskOf(N)));
+                      });
   if (N) {
     N->saveInput(0, Input);
     N->saveInput(1, Weight);
@@ -98,11 +96,11 @@ MaxPoolResult maxPool2d(const Tensor &Input, Pair2 Kernel,
                         Pair2 Dilation, bool CeilMode) {
   MaxPoolResult R =
       rt::maxPool2d(Input, Kernel, Stride, Padding, Dilation, CeilMode);
-  auto N = recordNode("MaxPool2DWithIndicesBackward0", {&Input}, R.Output,
-                      [](FunctionNode &N, const TensorList &G) -> TensorList {
-                        return {rt::maxPool2dBackward(G[0], N.saved(0),
-                                                      N.saved(1))};
-                      });
+  auto N =
+      recordNode("MaxPool2DWithIndicesBackward0", {&Input}, R.Output,
+                 [](FunctionNode &N, const TensorList &G) -> TensorList {
+                   return {rt::maxPool2dBackward(G[0], N.saved(0), N.saved(1))};
+                 });
   if (N) {
     N->saveInput(0, Input);
     N->saveInput(1, R.Indices);
@@ -115,13 +113,12 @@ Tensor avgPool2d(const Tensor &Input, Pair2 Kernel, std::optional<Pair2> Stride,
                  std::optional<int64_t> DivisorOverride) {
   Tensor Y = rt::avgPool2d(Input, Kernel, Stride, Padding, CeilMode,
                            CountIncludePad, DivisorOverride);
-  auto N = recordNode(
-      "AvgPool2DBackward0", {&Input}, Y,
-      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-        return {rt::avgPool2dBackward(G[0], N.saved(0), Kernel, Stride,
-                                      Padding, CeilMode, CountIncludePad,
-                                      DivisorOverride)};
-      });
+  auto N = recordNode("AvgPool2DBackward0", {&Input}, Y,
+                      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+                        return {rt::avgPool2dBackward(
+                            G[0], N.saved(0), Kernel, Stride, Padding, CeilMode,
+                            CountIncludePad, DivisorOverride)};
+                      });
   if (N)
     N->saveInput(0, Input);
   return Y;
@@ -129,11 +126,11 @@ Tensor avgPool2d(const Tensor &Input, Pair2 Kernel, std::optional<Pair2> Stride,
 
 Tensor adaptiveAvgPool2d(const Tensor &Input, Pair2 OutputSize) {
   Tensor Y = rt::adaptiveAvgPool2d(Input, OutputSize);
-  auto N = recordNode("AdaptiveAvgPool2DBackward0", {&Input}, Y,
-                      [](FunctionNode &N, const TensorList &G) -> TensorList {
-                        return {rt::adaptiveAvgPool2dBackward(G[0],
-                                                              N.saved(0))};
-                      });
+  auto N =
+      recordNode("AdaptiveAvgPool2DBackward0", {&Input}, Y,
+                 [](FunctionNode &N, const TensorList &G) -> TensorList {
+                   return {rt::adaptiveAvgPool2dBackward(G[0], N.saved(0))};
+                 });
   if (N)
     N->saveInput(0, Input);
   return Y;
@@ -157,10 +154,9 @@ BatchNormResult batchNorm(const Tensor &Input, const Tensor &Weight,
         Tensor A = savedIf(N, 2, HasStats), B = savedIf(N, 3, HasStats);
         Tensor Mean = Training ? A : Tensor(), Invstd = Training ? B : Tensor();
         Tensor RMean = Training ? Tensor() : A, RVar = Training ? Tensor() : B;
-        return gradsOf(rt::batchNormBackward(G[0], N.saved(0),
-                                             savedIf(N, 1, HasWeight), RMean,
-                                             RVar, Mean, Invstd, Training, Eps,
-                                             maskOf(N)));
+        return gradsOf(rt::batchNormBackward(
+            G[0], N.saved(0), savedIf(N, 1, HasWeight), RMean, RVar, Mean,
+            Invstd, Training, Eps, maskOf(N)));
       });
   if (N) {
     N->saveInput(0, Input);
@@ -195,12 +191,11 @@ Tensor embedding(const Tensor &Weight, const Tensor &Indices,
                  std::optional<int64_t> PaddingIdx) {
   Tensor Y = rt::embedding(Weight, Indices, PaddingIdx);
   int64_t NumWeights = Weight.dim() > 0 ? Weight.sizes()[0] : 0;
-  auto N = recordNode(
-      "EmbeddingBackward0", {&Weight}, Y,
-      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-        return {rt::embeddingBackward(G[0], N.saved(0), NumWeights,
-                                      PaddingIdx)};
-      });
+  auto N = recordNode("EmbeddingBackward0", {&Weight}, Y,
+                      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+                        return {rt::embeddingBackward(G[0], N.saved(0),
+                                                      NumWeights, PaddingIdx)};
+                      });
   if (N)
     N->saveInput(0, Indices);
   return Y;
@@ -281,9 +276,9 @@ Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
                     rt::sum(rt::indexSelect(Weight, 0, rt::flatten(Kept))));
     } else {
       Tensor Count = rt::sum(rt::to(Ignore, DType::Int64));
-      Ret = ag::div(ag::sum(Smooth),
-                    rt::sub(scalarTensor(Scalar(int64_t(Target.numel()))),
-                            Count));
+      Ret = ag::div(
+          ag::sum(Smooth),
+          rt::sub(scalarTensor(Scalar(int64_t(Target.numel()))), Count));
     }
     break;
   case Reduction::Sum:
@@ -299,14 +294,13 @@ Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
 
 Tensor mseLoss(const Tensor &Input, const Tensor &Target, Reduction R) {
   Tensor Y = rt::mseLoss(Input, Target, R);
-  auto N = recordNode(
-      "MseLossBackward0", {&Input, &Target}, Y,
-      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-        auto [GI, GT] =
-            rt::mseLossBackward(G[0], N.saved(0), N.saved(1), R,
-                                {N.needsInputGrad(0), N.needsInputGrad(1)});
-        return {GI, GT};
-      });
+  auto N = recordNode("MseLossBackward0", {&Input, &Target}, Y,
+                      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+                        auto [GI, GT] = rt::mseLossBackward(
+                            G[0], N.saved(0), N.saved(1), R,
+                            {N.needsInputGrad(0), N.needsInputGrad(1)});
+                        return {GI, GT};
+                      });
   if (N) {
     N->saveInput(0, Input);
     N->saveInput(1, Target);
@@ -319,14 +313,14 @@ Tensor binaryCrossEntropy(const Tensor &Input, const Tensor &Target,
   Tensor Y = rt::binaryCrossEntropy(Input, Target, Weight, R);
   refuseWeightGrad("binary_cross_entropy", Weight);
   bool HasWeight = static_cast<bool>(Weight);
-  auto N = recordNode(
-      "BinaryCrossEntropyBackward0", {&Input, &Target}, Y,
-      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-        auto [GI, GT] = rt::binaryCrossEntropyBackward(
-            G[0], N.saved(0), N.saved(1), savedIf(N, 2, HasWeight), R,
-            {N.needsInputGrad(0), N.needsInputGrad(1)});
-        return {GI, GT};
-      });
+  auto N =
+      recordNode("BinaryCrossEntropyBackward0", {&Input, &Target}, Y,
+                 [=](FunctionNode &N, const TensorList &G) -> TensorList {
+                   auto [GI, GT] = rt::binaryCrossEntropyBackward(
+                       G[0], N.saved(0), N.saved(1), savedIf(N, 2, HasWeight),
+                       R, {N.needsInputGrad(0), N.needsInputGrad(1)});
+                   return {GI, GT};
+                 });
   if (N) {
     N->saveInput(0, Input);
     N->saveInput(1, Target);
@@ -339,14 +333,47 @@ Tensor binaryCrossEntropy(const Tensor &Input, const Tensor &Target,
 
 Tensor leakyRelu(const Tensor &Input, double NegativeSlope) {
   Tensor Y = rt::leakyRelu(Input, NegativeSlope);
-  auto N = recordNode("LeakyReluBackward0", {&Input}, Y,
-                      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-                        return {rt::leakyReluBackward(G[0], N.saved(0),
-                                                      NegativeSlope)};
-                      });
+  auto N = recordNode(
+      "LeakyReluBackward0", {&Input}, Y,
+      [=](FunctionNode &N, const TensorList &G) -> TensorList {
+        return {rt::leakyReluBackward(G[0], N.saved(0), NegativeSlope)};
+      });
   if (N)
     N->saveInput(0, Input);
   return Y;
+}
+
+namespace {
+/// Self = Act(Self) in place; the gradient is G where the result is
+/// positive and G * Slope elsewhere (threshold_backward for relu).
+Tensor &activationInPlace(Tensor &Self, const char *Name, double Slope,
+                          bool Leaky) {
+  bool Record = checkInPlaceOp(Self, nullptr);
+  std::shared_ptr<FunctionNode> N;
+  if (Record)
+    N = makeInPlaceOpNode(
+        Name, Self, {},
+        [Slope](FunctionNode &N, const TensorList &G) -> TensorList {
+          Tensor Positive = compare(CompareOp::Gt, N.saved(0), num(0.0));
+          return {rt::where(Positive, G[0], rt::mul(G[0], num(Slope)))};
+        });
+  Tensor R =
+      Leaky ? rt::leakyRelu(Self, Slope) : rt::unary(UnaryOp::Relu, Self);
+  rt::copyInPlace(Self, R);
+  if (Record) {
+    N->saveOutput(0, Self);
+    rebaseInPlaceHistory(Self, N);
+  }
+  return Self;
+}
+} // namespace
+
+Tensor &reluInPlace(Tensor &Self) {
+  return activationInPlace(Self, "ReluBackward0", 0.0, false);
+}
+
+Tensor &leakyReluInPlace(Tensor &Self, double NegativeSlope) {
+  return activationInPlace(Self, "LeakyReluBackward1", NegativeSlope, true);
 }
 
 Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value) {

@@ -132,8 +132,7 @@ Status parseDefaultValue(std::string_view text, Value &out);
 /// Where print() writes. `flush` is print's flush=True. Null restores the
 /// default, which writes to stdout. Set it before any thread prints: the
 /// sink is process-wide and not synchronised.
-using OutputSink = void (*)(void *userData, std::string_view text,
-                            bool flush);
+using OutputSink = void (*)(void *userData, std::string_view text, bool flush);
 void setOutputSink(OutputSink sink, void *userData);
 /// Writes `text` through the current sink.
 void writeOutput(std::string_view text, bool flush = false);
@@ -142,8 +141,8 @@ void writeOutput(std::string_view text, bool flush = false);
 // Each returns its rows; the table calls every one of them (explicitly, so
 // that static linking cannot drop an implementation file).
 
-std::vector<LibImplRow> builtinImpls();     // Builtins.cpp
-std::vector<LibImplRow> builtinIterImpls(); // BuiltinsIter.cpp
+std::vector<LibImplRow> builtinImpls();        // Builtins.cpp
+std::vector<LibImplRow> builtinIterImpls();    // BuiltinsIter.cpp
 std::vector<LibImplRow> mathRandomTimeImpls(); // MathRandomTime.cpp
 std::vector<LibImplRow> strMethodImpls();      // StrMethods.cpp
 std::vector<LibImplRow> listDictMethodImpls(); // ListDictMethods.cpp
@@ -156,6 +155,7 @@ struct LibConstantRow {
 /// math.pi, math.e, math.inf; torch.float32 and the other dtypes
 /// (MathRandomTime.cpp).
 std::vector<LibConstantRow> libraryConstants();
+std::vector<LibImplRow> torchNNImpls(); // TorchNN.cpp
 
 } // namespace janus::rt
 

@@ -92,7 +92,7 @@ LibraryTable::LibraryTable() {
 
   for (const std::vector<LibImplRow> &list :
        {builtinImpls(), builtinIterImpls(), mathRandomTimeImpls(),
-        strMethodImpls(), listDictMethodImpls()}) {
+        strMethodImpls(), listDictMethodImpls(), torchNNImpls()}) {
     for (const LibImplRow &row : list) {
       LibEntryInfo &e = rows[static_cast<size_t>(row.id)];
       if (e.kind == LibEntryKind::Constant)

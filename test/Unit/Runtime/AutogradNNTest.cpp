@@ -76,8 +76,7 @@ using OpFn = std::function<Tensor(V)>;
 Tensor bn(V I, bool Training, bool Affine) {
   DType T = I[0].dtype();
   Tensor W = Affine ? I[1] : Tensor(), B = Affine ? I[2] : Tensor();
-  return ag::batchNorm(I[0], W, B, k("rm", T), k("rv", T), Training, 0.2,
-                       1e-3)
+  return ag::batchNorm(I[0], W, B, k("rm", T), k("rv", T), Training, 0.2, 1e-3)
       .Output;
 }
 
@@ -104,31 +103,41 @@ const std::map<std::string, OpFn> &ops() {
   static const std::map<std::string, OpFn> Table = {
       {"conv", [](V I) { return ag::conv2d(I[0], I[1], I[2]); }},
       {"conv_s2p1",
-       [](V I) { return ag::conv2d(I[0], I[1], Tensor(), {2, 2}, {1, 1}); }},
+       [](V I) {
+         return ag::conv2d(I[0], I[1], Tensor(), {2, 2}, {1, 1});
+       }},
       {"conv_g2d2",
        [](V I) {
          return ag::conv2d(I[0], I[1], Tensor(), {1, 1}, {0, 0}, {2, 2}, 2);
        }},
       {"conv_unbatched",
        [](V I) {
-         return ag::conv2d(ag::select(I[0], 0, 0), I[1], I[2], {1, 1},
-                           {1, 1});
+         return ag::conv2d(ag::select(I[0], 0, 0), I[1], I[2], {1, 1}, {1, 1});
        }},
       {"conv_t",
        [](V I) {
          return ag::convTranspose2d(I[0], I[1], I[2], {2, 2}, {1, 1}, {1, 1});
        }},
-      {"maxpool", [](V I) { return ag::maxPool2d(I[0], {2, 2}).Output; }},
+      {"maxpool",
+       [](V I) {
+         return ag::maxPool2d(I[0], {2, 2}).Output;
+       }},
       {"maxpool_k3s1p1",
        [](V I) {
          return ag::maxPool2d(I[0], {3, 3}, Pair2{1, 1}, {1, 1}).Output;
        }},
-      {"avgpool", [](V I) { return ag::avgPool2d(I[0], {2, 2}); }},
+      {"avgpool",
+       [](V I) {
+         return ag::avgPool2d(I[0], {2, 2});
+       }},
       {"avgpool_ceil",
        [](V I) {
          return ag::avgPool2d(I[0], {3, 3}, Pair2{2, 2}, {1, 1}, true, false);
        }},
-      {"adaptive", [](V I) { return ag::adaptiveAvgPool2d(I[0], {2, 3}); }},
+      {"adaptive",
+       [](V I) {
+         return ag::adaptiveAvgPool2d(I[0], {2, 3});
+       }},
       {"bn_train", [](V I) { return bn(I, true, true); }},
       {"bn_eval", [](V I) { return bn(I, false, true); }},
       {"bn_train_noaffine", [](V I) { return bn(I, true, false); }},
@@ -154,25 +163,22 @@ const std::map<std::string, OpFn> &ops() {
        [](V I) { return ag::nllLoss(I[0], k("t4"), Tensor(), R::Sum); }},
       {"nll_weight_ignore",
        [](V I) {
-         return ag::nllLoss(I[0], k("t4i"), k("cw", I[0].dtype()), R::Mean,
-                            2);
+         return ag::nllLoss(I[0], k("t4i"), k("cw", I[0].dtype()), R::Mean, 2);
        }},
       {"nll_none",
        [](V I) { return ag::nllLoss(I[0], k("t4"), Tensor(), R::None); }},
       {"nll_3d", [](V I) { return ag::nllLoss(I[0], k("t3"), Tensor()); }},
       {"ce", [](V I) { return ag::crossEntropy(I[0], k("t4"), Tensor()); }},
       {"ce_none",
-       [](V I) {
-         return ag::crossEntropy(I[0], k("t4"), Tensor(), R::None);
-       }},
+       [](V I) { return ag::crossEntropy(I[0], k("t4"), Tensor(), R::None); }},
       {"ce_smooth",
        [](V I) {
          return ag::crossEntropy(I[0], k("t4"), Tensor(), R::Mean, -100, 0.1);
        }},
       {"ce_smooth_wi",
        [](V I) {
-         return ag::crossEntropy(I[0], k("t4i"), k("cw", I[0].dtype()),
-                                 R::Mean, 2, 0.2);
+         return ag::crossEntropy(I[0], k("t4i"), k("cw", I[0].dtype()), R::Mean,
+                                 2, 0.2);
        }},
       {"ce_smooth_i",
        [](V I) {
@@ -203,32 +209,60 @@ const std::map<std::string, OpFn> &ops() {
        }},
       {"leaky", [](V I) { return ag::leakyRelu(I[0], 0.2); }},
       {"leaky_default", [](V I) { return ag::leakyRelu(I[0]); }},
-      {"pad", [](V I) { return ag::constantPad(I[0], {1, 2, 0, 1}, 0.5); }},
-      {"pad_crop", [](V I) { return ag::constantPad(I[0], {-1, 1, 1, -1}); }},
+      {"relu_",
+       [](V I) { return onCopy(I[0], [](Tensor &Z) { ag::reluInPlace(Z); }); }},
+      {"leaky_",
+       [](V I) {
+         return onCopy(I[0], [](Tensor &Z) { ag::leakyReluInPlace(Z, 0.3); });
+       }},
+      {"leaky_view_",
+       [](V I) {
+         return onCopy(I[0], [](Tensor &Z) {
+           Tensor Rows = ag::slice(Z, 0, 1, 3);
+           ag::leakyReluInPlace(Rows, 0.3);
+         });
+       }},
+      {"pad",
+       [](V I) {
+         return ag::constantPad(I[0], {1, 2, 0, 1}, 0.5);
+       }},
+      {"pad_crop",
+       [](V I) {
+         return ag::constantPad(I[0], {-1, 1, 1, -1});
+       }},
       {"linear", [](V I) { return ag::linear(I[0], I[1], I[2]); }},
       {"linear_nobias", [](V I) { return ag::linear(I[0], I[1]); }},
       {"lenet", lenet},
-      {"cat", [](V I) { return ag::cat({I[0], I[1]}); }},
+      {"cat",
+       [](V I) {
+         return ag::cat({I[0], I[1]});
+       }},
       {"cat_d1",
        [](V I) {
          return ag::cat({ag::t(I[0]), ag::t(I[1]), ag::t(I[0])}, 1);
        }},
       {"cat_empty",
-       [](V I) { return ag::cat({k("e0", I[0].dtype()), I[0], I[1]}); }},
+       [](V I) {
+         return ag::cat({k("e0", I[0].dtype()), I[0], I[1]});
+       }},
       {"stack",
-       [](V I) { return ag::stack({ag::slice(I[0], 0, 0, 2), I[1]}); }},
+       [](V I) {
+         return ag::stack({ag::slice(I[0], 0, 0, 2), I[1]});
+       }},
       {"stack_m1",
        [](V I) {
-         return ag::stack({ag::slice(I[0], 0, 1, 3), ag::mul(I[1], num(2.0)),
-                           I[1]},
-                          -1);
+         return ag::stack(
+             {ag::slice(I[0], 0, 1, 3), ag::mul(I[1], num(2.0)), I[1]}, -1);
        }},
       {"split_one", [](V I) { return ag::split(I[0], 4, 1)[1]; }},
       {"split_mix",
        [](V I) {
          return ag::mul(ag::split(I[0], 2, 1)[0], ag::split(I[0], 2, 1)[2]);
        }},
-      {"split_sizes", [](V I) { return ag::splitWithSizes(I[0], {1, 3})[1]; }},
+      {"split_sizes",
+       [](V I) {
+         return ag::splitWithSizes(I[0], {1, 3})[1];
+       }},
       {"chunk_mix",
        [](V I) {
          auto C = ag::chunk(I[0], 3, 1);
@@ -241,7 +275,10 @@ const std::map<std::string, OpFn> &ops() {
          return ag::add(ag::mul(U[0], U[1]), U[3]);
        }},
       {"unbind_one", [](V I) { return ag::unbind(I[0], 1)[2]; }},
-      {"repeat", [](V I) { return ag::repeat(I[0], {2, 1, 2}); }},
+      {"repeat",
+       [](V I) {
+         return ag::repeat(I[0], {2, 1, 2});
+       }},
       {"gather", [](V I) { return ag::gather(I[0], 1, k("gi")); }},
       {"index_select", [](V I) { return ag::indexSelect(I[0], 1, k("si")); }},
       {"masked_fill",
@@ -259,9 +296,8 @@ const std::map<std::string, OpFn> &ops() {
       {"masked_fill_t_",
        [](V I) {
          Tensor S = I[1];
-         return onCopy(I[0], [S](Tensor &Z) {
-           ag::maskedFillInPlace(Z, k("mask"), S);
-         });
+         return onCopy(
+             I[0], [S](Tensor &Z) { ag::maskedFillInPlace(Z, k("mask"), S); });
        }},
       {"index_int", [](V I) { return ag::index(I[0], idx({1})); }},
       {"index_slice",
@@ -270,14 +306,18 @@ const std::map<std::string, OpFn> &ops() {
                                      TensorIndex::slice({}, {}, 2)}));
        }},
       {"index_none",
-       [](V I) { return ag::index(I[0], idx({TensorIndex::none(), 1})); }},
+       [](V I) {
+         return ag::index(I[0], idx({TensorIndex::none(), 1}));
+       }},
       {"index_ellipsis",
        [](V I) {
          return ag::index(I[0], idx({TensorIndex::ellipsis(), 2}));
        }},
       {"index_adv", [](V I) { return ag::index(I[0], idx({k("ii")})); }},
       {"index_adv2",
-       [](V I) { return ag::index(I[0], idx({k("ii"), k("jj")})); }},
+       [](V I) {
+         return ag::index(I[0], idx({k("ii"), k("jj")}));
+       }},
       {"index_mixed",
        [](V I) {
          return ag::index(I[0], idx({TensorIndex::slice(1), k("ii2")}));
@@ -316,16 +356,15 @@ const std::map<std::string, OpFn> &ops() {
       {"setitem_accumulate",
        [](V I) {
          Tensor Val = I[1];
-         return onCopy(I[0], [Val](Tensor &Z) {
-           ag::indexPut(Z, {k("ii")}, Val, true);
-         });
+         return onCopy(
+             I[0], [Val](Tensor &Z) { ag::indexPut(Z, {k("ii")}, Val, true); });
        }},
       {"div_floor", [](V I) { return ag::div(I[0], I[1], "floor"); }},
       {"div_trunc", [](V I) { return ag::div(I[0], I[1], "trunc"); }},
       {"chain_gather",
        [](V I) {
-         Tensor C = ag::cat({ag::gather(I[0], 1, k("gi")),
-                             ag::slice(I[1], 1, 0, 2)});
+         Tensor C =
+             ag::cat({ag::gather(I[0], 1, k("gi")), ag::slice(I[1], 1, 0, 2)});
          Tensor M = makeTensor(DType::Bool, {1, 2}, {1, 0});
          return ag::sum(ag::maskedFill(C, M, Scalar(0.0)), {0});
        }},
@@ -337,7 +376,8 @@ const std::map<std::string, OpFn> &ops() {
          Tensor Sel = ag::indexSelect(I[1], 0, k("si"));
          Tensor Rows = rt::sub(k("ii"), num(1.0));
          Rows = rt::to(Rows, DType::Int64);
-         return ag::mul(L, ag::index(Sel, idx({Rows, TensorIndex::slice(2, 4)})));
+         return ag::mul(L,
+                        ag::index(Sel, idx({Rows, TensorIndex::slice(2, 4)})));
        }},
   };
   return Table;
