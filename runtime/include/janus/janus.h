@@ -403,6 +403,28 @@ void janus_set_grad_enabled(bool enabled, bool *out_previous);
 /* Whether the calling thread records the autograd graph. */
 bool janus_is_grad_enabled(void);
 
+/*===----------------------------------------------------------------------===
+ * Threads
+ *
+ * The runtime is single-threaded by default. With n > 1 intra-op threads,
+ * large kernels split their work over the calling thread and n - 1 pool
+ * threads: elementwise and unary ops above 32768 elements, conv2d's batch
+ * loop (forward and input gradient), and OpenBLAS's gemm, whose thread
+ * count always follows this setting (1 by default, not OpenBLAS's "all
+ * cores"). The runtime's own split kernels give the same results for any
+ * thread count (disjoint outputs; reductions stay on one thread); OpenBLAS's
+ * threaded gemm may round differently from its one-thread path but repeats
+ * itself for a given count. The environment
+ * variable JANUS_NUM_THREADS (a positive integer) sets the initial count,
+ * read once when the library loads.
+ *===----------------------------------------------------------------------===*/
+
+/* torch.set_num_threads: n < 1 is a ValueError. Waits for a running
+ * parallel kernel to finish. Thread-safe. */
+janus_status_t janus_set_num_threads(int num_threads);
+/* torch.get_num_threads: the intra-op thread count (>= 1). Thread-safe. */
+int janus_get_num_threads(void);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -6,13 +6,15 @@
 // the backward two (weight: gradOut x colsT; input: weightT x gradOut, then
 // col2im). gemm results come out channel-major and are scattered back to
 // NCHW. PyTorch sums in another order (oneDNN or its own im2col), so results
-// agree to rounding, not bitwise.
+// agree to rounding, not bitwise. The forward's chunks of samples (and the
+// direct kernels' samples) run on the intra-op threads; the weight gradient
+// sums over the batch and stays on one thread.
 //
 //===----------------------------------------------------------------------===//
 
 #include "NN/DirectConv.h"
 #include "NN/Im2Col.h"
-
+#include "Threading/Parallel.h"
 
 namespace janus::rt {
 
@@ -44,21 +46,24 @@ void convForward(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
                  const T *In, const T *Wt, const T *Bias, T *Out) {
   int64_t K = G.rows(), P = G.positions(), Cog = Cout / Groups;
   int64_t Chunk = chunkSamples(N, (K + Cog) * P);
-  auto Col = scratch<T>(K * Chunk * P);
-  auto Res = scratch<T>(Cog * Chunk * P);
   int64_t ImgSize = G.C * Groups * G.H * G.W;
-  for (int64_t N0 = 0; N0 < N; N0 += Chunk) {
-    int64_t Count = std::min(Chunk, N - N0), Ld = Count * P;
-    for (int64_t Gr = 0; Gr < Groups; ++Gr) {
-      for (int64_t I = 0; I < Count; ++I)
-        im2col(G, In + (N0 + I) * ImgSize + Gr * G.C * G.H * G.W,
-               Col.get() + I * P, Ld);
-      gemm(false, false, Cog, Ld, K, T(1), Wt + Gr * Cog * K, K, Col.get(),
-           Ld, T(0), Res.get(), Ld);
-      scatterChannels(Res.get(), Cout, P, N0, Count, Gr * Cog, Cog, Out,
-                      Bias);
+  // Chunks of samples are independent: split them over the threads.
+  parallelFor(0, (N + Chunk - 1) / Chunk, 1, [&](int64_t C0, int64_t C1) {
+    auto Col = scratch<T>(K * Chunk * P);
+    auto Res = scratch<T>(Cog * Chunk * P);
+    for (int64_t N0 = C0 * Chunk; N0 < std::min(N, C1 * Chunk); N0 += Chunk) {
+      int64_t Count = std::min(Chunk, N - N0), Ld = Count * P;
+      for (int64_t Gr = 0; Gr < Groups; ++Gr) {
+        for (int64_t I = 0; I < Count; ++I)
+          im2col(G, In + (N0 + I) * ImgSize + Gr * G.C * G.H * G.W,
+                 Col.get() + I * P, Ld);
+        gemm(false, false, Cog, Ld, K, T(1), Wt + Gr * Cog * K, K, Col.get(),
+             Ld, T(0), Res.get(), Ld);
+        scatterChannels(Res.get(), Cout, P, N0, Count, Gr * Cog, Cog, Out,
+                        Bias);
+      }
     }
-  }
+  });
 }
 
 template <typename T>
@@ -82,8 +87,8 @@ void convBackward(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
              N0 == 0 ? T(0) : T(1), GradW + Gr * Cog * K, K);
       }
       if (GradIn) {
-        gemm(true, false, K, Ld, Cog, T(1), Wt + Gr * Cog * K, K, Go.get(),
-             Ld, T(0), Col.get(), Ld);
+        gemm(true, false, K, Ld, Cog, T(1), Wt + Gr * Cog * K, K, Go.get(), Ld,
+             T(0), Col.get(), Ld);
         for (int64_t I = 0; I < Count; ++I)
           col2im(G, Col.get() + I * P, Ld,
                  GradIn + (N0 + I) * ImgSize + Gr * Plane);
@@ -96,9 +101,8 @@ void convBackward(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
 // GradOut, padded by (K - 1) * D - P, with the weight flipped and its two
 // channel dimensions swapped within each group:
 //   W'[g * C + c, co, i, j] = W[g * Cog + co, c, KH - 1 - i, KW - 1 - j].
-bool directGradInput(const ConvGeom &G, int64_t N, int64_t Groups,
-                     int64_t Cout, const Tensor &Go, const Tensor &Wt,
-                     const Tensor &GradIn) {
+bool directGradInput(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
+                     const Tensor &Go, const Tensor &Wt, const Tensor &GradIn) {
   ConvGeom T = G;
   T.PH = (G.KH - 1) * G.DH - G.PH;
   T.PW = (G.KW - 1) * G.DW - G.PW;
@@ -171,9 +175,9 @@ InputWeightBiasGrads conv2dBackward(const Tensor &GradOut, const Tensor &Input,
     using T = decltype(Tag);
     bool NeedIn = Mask[0], NeedW = Mask[1];
     if constexpr (std::is_same_v<T, float>) {
-      if (NeedW && directConv2dGradWeight(G, N, Groups, Cout, Go.dataPtr<T>(),
-                                          In.dataPtr<T>(),
-                                          R.Weight.dataPtr<T>()))
+      if (NeedW &&
+          directConv2dGradWeight(G, N, Groups, Cout, Go.dataPtr<T>(),
+                                 In.dataPtr<T>(), R.Weight.dataPtr<T>()))
         NeedW = false;
       if (NeedIn && directGradInput(G, N, Groups, Cout, Go, Wt, R.Input))
         NeedIn = false;

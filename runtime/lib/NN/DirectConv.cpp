@@ -15,9 +15,15 @@
 // the padded gradient with the flipped, transposed weight, set up in
 // Conv.cpp) and its weight gradient, for float32 on AVX2/FMA CPUs.
 //
+// The forward's batch loop is split over the intra-op threads (each thread
+// with its own padded image and result buffer); samples are independent, so
+// the result does not depend on the thread count. The weight gradient sums
+// over the batch and stays on one thread.
+//
 //===----------------------------------------------------------------------===//
 
 #include "NN/DirectConv.h"
+#include "Threading/Parallel.h"
 
 #include <algorithm>
 #include <cstring>
@@ -67,8 +73,7 @@ JANUS_AVX2 void rowsKernel(int64_t K, const float *A, int64_t Lda,
   for (int64_t L = 0; L < K; ++L) {
     const float *B = Base + Off[L];
     __m256 B0 = Masked ? _mm256_maskload_ps(B, M0) : _mm256_loadu_ps(B);
-    __m256 B1 =
-        Masked ? _mm256_maskload_ps(B + 8, M1) : _mm256_loadu_ps(B + 8);
+    __m256 B1 = Masked ? _mm256_maskload_ps(B + 8, M1) : _mm256_loadu_ps(B + 8);
 #pragma GCC unroll 6
     for (int R = 0; R < MR; ++R) {
       __m256 AV = _mm256_set1_ps(A[R * Lda + L]);
@@ -185,7 +190,6 @@ void dotGemm(int64_t M, int64_t N, int64_t K, const float *A, int64_t Lda,
   }
 }
 
-
 // Channel-major variant for layers whose output channels fill whole vectors
 // (Cog = 8 or 16): lanes run over output channels and rows over real output
 // positions, so nothing is computed on the wide grid's junk columns.
@@ -229,18 +233,15 @@ void posGemm(int64_t M, int64_t K, const float *X, const int64_t *Pos,
   constexpr int PR = 12 / NV;
   int64_t I = 0;
   for (; I + PR <= M; I += PR)
-    posKernel<PR, NV>(K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc,
-                      Accumulate);
+    posKernel<PR, NV>(K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc, Accumulate);
   // The remainder as one tile of its own height (one row at a time would
   // be bound by the FMA latency).
-  using Fn = void (*)(int64_t, const float *, const int64_t *,
-                      const int64_t *, const float *, int64_t, float *,
-                      int64_t, bool);
+  using Fn = void (*)(int64_t, const float *, const int64_t *, const int64_t *,
+                      const float *, int64_t, float *, int64_t, bool);
   static constexpr Fn Tails[12] = {
-      nullptr,           posKernel<1, NV>,  posKernel<2, NV>,
-      posKernel<3, NV>,  posKernel<4, NV>,  posKernel<5, NV>,
-      posKernel<6, NV>,  posKernel<7, NV>,  posKernel<8, NV>,
-      posKernel<9, NV>,  posKernel<10, NV>, posKernel<11, NV>};
+      nullptr,          posKernel<1, NV>, posKernel<2, NV>,  posKernel<3, NV>,
+      posKernel<4, NV>, posKernel<5, NV>, posKernel<6, NV>,  posKernel<7, NV>,
+      posKernel<8, NV>, posKernel<9, NV>, posKernel<10, NV>, posKernel<11, NV>};
   if (I < M)
     Tails[M - I](K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc, Accumulate);
 }
@@ -287,7 +288,6 @@ struct PaddedImage {
   }
 };
 
-
 // Real output positions as offsets into the padded image.
 std::vector<int64_t> positions(const ConvGeom &G, int64_t Wp) {
   std::vector<int64_t> Pos;
@@ -297,32 +297,42 @@ std::vector<int64_t> positions(const ConvGeom &G, int64_t Wp) {
   return Pos;
 }
 
+// Samples per parallelFor chunk: enough multiply-adds to pay for a thread.
+int64_t sampleGrain(const ConvGeom &G, int64_t Cout) {
+  int64_t Work = std::max<int64_t>(1, G.rows() * Cout * G.positions());
+  return std::max<int64_t>(1, (int64_t(1) << 16) / Work);
+}
+
 void channelMajorForward(const ConvGeom &G, int64_t N, int64_t Groups,
-                         int64_t Cout, PaddedImage &Img, const float *In,
-                         const float *Wt, const float *Bias, float *Out) {
+                         int64_t Cout, const float *In, const float *Wt,
+                         const float *Bias, float *Out) {
   int64_t K = G.rows(), Cog = Cout / Groups, P = G.positions();
-  std::vector<int64_t> Pos = positions(G, Img.Wp);
+  std::vector<int64_t> Pos = positions(G, G.W + 2 * G.PW);
   // WT[g][L][co] = Wt[g * Cog + co][L]: the B operand, channels contiguous.
-  std::vector<float> WT(Groups * K * Cog), Res(P * Cog);
+  std::vector<float> WT(Groups * K * Cog);
   for (int64_t Gr = 0; Gr < Groups; ++Gr)
     for (int64_t Co = 0; Co < Cog; ++Co)
       for (int64_t L = 0; L < K; ++L)
         WT[(Gr * K + L) * Cog + Co] = Wt[(Gr * Cog + Co) * K + L];
-  for (int64_t S = 0; S < N; ++S) {
-    const float *Src = Img.load(G, In + S * G.C * Groups * G.H * G.W);
-    for (int64_t Gr = 0; Gr < Groups; ++Gr) {
-      posGemmAny(Cog / 8, P, K, Src + Gr * G.C * Img.Hp * Img.Wp, Pos.data(),
-                 Img.Off.data(), WT.data() + Gr * K * Cog, Cog, Res.data(),
-                 Cog, false);
-      for (int64_t Co = 0; Co < Cog; ++Co) {
-        int64_t C = Gr * Cog + Co;
-        float B = Bias ? Bias[C] : 0.0f;
-        float *O = Out + (S * Cout + C) * P;
-        for (int64_t I = 0; I < P; ++I)
-          O[I] = Res[I * Cog + Co] + B;
+  parallelFor(0, N, sampleGrain(G, Cout), [&](int64_t S0, int64_t S1) {
+    PaddedImage Img(G, G.C * Groups);
+    std::vector<float> Res(P * Cog);
+    for (int64_t S = S0; S < S1; ++S) {
+      const float *Src = Img.load(G, In + S * G.C * Groups * G.H * G.W);
+      for (int64_t Gr = 0; Gr < Groups; ++Gr) {
+        posGemmAny(Cog / 8, P, K, Src + Gr * G.C * Img.Hp * Img.Wp, Pos.data(),
+                   Img.Off.data(), WT.data() + Gr * K * Cog, Cog, Res.data(),
+                   Cog, false);
+        for (int64_t Co = 0; Co < Cog; ++Co) {
+          int64_t C = Gr * Cog + Co;
+          float B = Bias ? Bias[C] : 0.0f;
+          float *O = Out + (S * Cout + C) * P;
+          for (int64_t I = 0; I < P; ++I)
+            O[I] = Res[I * Cog + Co] + B;
+        }
       }
     }
-  }
+  });
 }
 
 } // namespace
@@ -332,35 +342,38 @@ bool directConv2d(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
                   float *Out) {
   if (G.SH != 1 || G.SW != 1 || !haveAvx2())
     return false;
-  PaddedImage Img(G, G.C * Groups);
-  int64_t Nw = (G.OH - 1) * Img.Wp + G.OW, K = G.rows(), Cog = Cout / Groups;
+  int64_t K = G.rows(), Cog = Cout / Groups;
   if (Cog == 8 || Cog == 16) {
-    channelMajorForward(G, N, Groups, Cout, Img, In, Wt, Bias, Out);
+    channelMajorForward(G, N, Groups, Cout, In, Wt, Bias, Out);
     return true;
   }
-  std::vector<float> Res(Cout * Nw);
-  for (int64_t S = 0; S < N; ++S) {
-    const float *Src = Img.load(G, In + S * G.C * Groups * G.H * G.W);
-    for (int64_t Gr = 0; Gr < Groups; ++Gr)
-      rowsGemm(Cog, Nw, K, Wt + Gr * Cog * K, K,
-               Src + Gr * G.C * Img.Hp * Img.Wp, Img.Off.data(),
-               Res.data() + Gr * Cog * Nw, Nw);
-    for (int64_t Co = 0; Co < Cout; ++Co) {
-      float B = Bias ? Bias[Co] : 0.0f;
-      for (int64_t Oh = 0; Oh < G.OH; ++Oh) {
-        const float *R = Res.data() + Co * Nw + Oh * Img.Wp;
-        float *O = Out + ((S * Cout + Co) * G.OH + Oh) * G.OW;
-        for (int64_t Ow = 0; Ow < G.OW; ++Ow)
-          O[Ow] = R[Ow] + B;
+  parallelFor(0, N, sampleGrain(G, Cout), [&](int64_t S0, int64_t S1) {
+    PaddedImage Img(G, G.C * Groups);
+    int64_t Nw = (G.OH - 1) * Img.Wp + G.OW;
+    std::vector<float> Res(Cout * Nw);
+    for (int64_t S = S0; S < S1; ++S) {
+      const float *Src = Img.load(G, In + S * G.C * Groups * G.H * G.W);
+      for (int64_t Gr = 0; Gr < Groups; ++Gr)
+        rowsGemm(Cog, Nw, K, Wt + Gr * Cog * K, K,
+                 Src + Gr * G.C * Img.Hp * Img.Wp, Img.Off.data(),
+                 Res.data() + Gr * Cog * Nw, Nw);
+      for (int64_t Co = 0; Co < Cout; ++Co) {
+        float B = Bias ? Bias[Co] : 0.0f;
+        for (int64_t Oh = 0; Oh < G.OH; ++Oh) {
+          const float *R = Res.data() + Co * Nw + Oh * Img.Wp;
+          float *O = Out + ((S * Cout + Co) * G.OH + Oh) * G.OW;
+          for (int64_t Ow = 0; Ow < G.OW; ++Ow)
+            O[Ow] = R[Ow] + B;
+        }
       }
     }
-  }
+  });
   return true;
 }
 
 bool directConv2dGradWeight(const ConvGeom &G, int64_t N, int64_t Groups,
-                            int64_t Cout, const float *GradOut,
-                            const float *In, float *GradW) {
+                            int64_t Cout, const float *GradOut, const float *In,
+                            float *GradW) {
   if (G.SH != 1 || G.SW != 1 || !haveAvx2())
     return false;
   PaddedImage Img(G, G.C * Groups);

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "NN/NNUtil.h"
+#include "Threading/Parallel.h"
 
 #include <cblas.h>
 
@@ -100,6 +101,7 @@ void gemm(bool TransA, bool TransB, int64_t M, int64_t N, int64_t K,
     return;
   }
 #endif
+  initThreading(); // OpenBLAS at the runtime's thread count.
   cblas_sgemm(CblasRowMajor, TransA ? CblasTrans : CblasNoTrans,
               TransB ? CblasTrans : CblasNoTrans, int(M), int(N), int(K),
               Alpha, A, int(Lda), B, int(Ldb), Beta, C, int(Ldc));
@@ -110,6 +112,7 @@ void gemm(bool TransA, bool TransB, int64_t M, int64_t N, int64_t K,
           int64_t Ldb, double Beta, double *C, int64_t Ldc) {
   if (M == 0 || N == 0)
     return;
+  initThreading();
   cblas_dgemm(CblasRowMajor, TransA ? CblasTrans : CblasNoTrans,
               TransB ? CblasTrans : CblasNoTrans, int(M), int(N), int(K),
               Alpha, A, int(Lda), B, int(Ldb), Beta, C, int(Ldc));

@@ -6,7 +6,11 @@
 // and `map1`/`map2`/`map3` build elementwise kernels on top of it. When every
 // operand is contiguous the whole tensor is one row whose strides are the
 // element sizes, and the row loops test for that so that the common case is
-// a plain indexed loop the compiler can vectorize.
+// a plain indexed loop the compiler can vectorize. `forEachRowParallel`
+// (used by map1/map2/map3, whose functions are pure) splits the same walk
+// over the intra-op threads when there are more than ElementwiseGrain
+// elements; each element is still computed by the same function, so the
+// result does not depend on the thread count.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,7 +18,9 @@
 #define JANUS_RUNTIME_TENSOR_LOOPS_H
 
 #include "Tensor/Tensor.h"
+#include "Threading/Parallel.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <type_traits>
@@ -44,12 +50,49 @@ template <typename To, typename From> inline To convertElement(From V) {
     return static_cast<To>(V);
 }
 
-/// Calls Row(Ptrs, ByteStrides, Count) for each innermost row of Sizes.
+namespace detail {
+/// Calls Row for rows [R0, R1) of a non-contiguous walk over Sizes (rank >=
+/// 1): row R starts at the element whose outer indices are R unravelled.
 template <size_t N, typename RowFn>
-void forEachRow(const Shape &Sizes,
-                const std::array<const TensorImpl *, N> &Ops, RowFn Row) {
+void walkRows(const Shape &Sizes, const std::array<const TensorImpl *, N> &Ops,
+              const std::array<char *, N> &Base, int64_t R0, int64_t R1,
+              RowFn &Row) {
+  size_t Rank = Sizes.size();
+  std::array<int64_t, N> Inner, Elem;
+  for (size_t I = 0; I < N; ++I) {
+    Elem[I] = static_cast<int64_t>(elementSize(Ops[I]->dtype()));
+    Inner[I] = Ops[I]->strides()[Rank - 1] * Elem[I];
+  }
+  Shape Counter(Rank, 0);
+  std::array<char *, N> Ptrs = Base;
+  for (int64_t D = static_cast<int64_t>(Rank) - 2, Rem = R0; D >= 0; --D) {
+    Counter[D] = Rem % Sizes[D];
+    Rem /= Sizes[D];
+    for (size_t I = 0; I < N; ++I)
+      Ptrs[I] += Counter[D] * Ops[I]->strides()[D] * Elem[I];
+  }
+  for (int64_t R = R0; R < R1; ++R) {
+    Row(Ptrs, Inner, Sizes[Rank - 1]);
+    // Advance the odometer over the outer dimensions.
+    for (size_t D = Rank - 1; D-- > 0;) {
+      if (++Counter[D] < Sizes[D]) {
+        for (size_t I = 0; I < N; ++I)
+          Ptrs[I] += Ops[I]->strides()[D] * Elem[I];
+        break;
+      }
+      for (size_t I = 0; I < N; ++I)
+        Ptrs[I] -= (Sizes[D] - 1) * Ops[I]->strides()[D] * Elem[I];
+      Counter[D] = 0;
+    }
+  }
+}
+
+/// Shared by forEachRow and forEachRowParallel.
+template <size_t N, typename RowFn>
+void forEachRowImpl(const Shape &Sizes,
+                    const std::array<const TensorImpl *, N> &Ops, RowFn &Row,
+                    bool Parallel) {
   std::array<char *, N> Base;
-  std::array<int64_t, N> Inner;
   bool AllContiguous = true;
   int64_t Numel = 1;
   for (int64_t S : Sizes)
@@ -60,41 +103,55 @@ void forEachRow(const Shape &Sizes,
     Base[I] = Ops[I]->data();
     AllContiguous &= Ops[I]->isContiguous() && Ops[I]->sizes() == Sizes;
   }
+  Parallel = Parallel && Numel > ElementwiseGrain && numThreads() > 1;
   if (AllContiguous || Sizes.empty()) {
+    std::array<int64_t, N> Inner;
     for (size_t I = 0; I < N; ++I)
       Inner[I] = static_cast<int64_t>(elementSize(Ops[I]->dtype()));
-    Row(Base, Inner, Numel);
+    if (!Parallel) {
+      Row(Base, Inner, Numel);
+      return;
+    }
+    parallelFor(0, Numel, ElementwiseGrain, [&](int64_t B, int64_t E) {
+      std::array<char *, N> P;
+      for (size_t I = 0; I < N; ++I)
+        P[I] = Base[I] + B * Inner[I];
+      Row(P, Inner, E - B);
+    });
     return;
   }
-  size_t Rank = Sizes.size();
-  for (size_t I = 0; I < N; ++I)
-    Inner[I] = Ops[I]->strides()[Rank - 1] *
-               static_cast<int64_t>(elementSize(Ops[I]->dtype()));
-  Shape Counter(Rank, 0);
-  int64_t Rows = Numel / Sizes[Rank - 1];
-  std::array<char *, N> Ptrs = Base;
-  for (int64_t R = 0; R < Rows; ++R) {
-    Row(Ptrs, Inner, Sizes[Rank - 1]);
-    // Advance the odometer over the outer dimensions.
-    for (size_t D = Rank - 1; D-- > 0;) {
-      if (++Counter[D] < Sizes[D]) {
-        for (size_t I = 0; I < N; ++I)
-          Ptrs[I] += Ops[I]->strides()[D] *
-                     static_cast<int64_t>(elementSize(Ops[I]->dtype()));
-        break;
-      }
-      for (size_t I = 0; I < N; ++I)
-        Ptrs[I] -= (Sizes[D] - 1) * Ops[I]->strides()[D] *
-                   static_cast<int64_t>(elementSize(Ops[I]->dtype()));
-      Counter[D] = 0;
-    }
+  int64_t Len = Sizes.back(), Rows = Numel / Len;
+  if (!Parallel) {
+    walkRows<N>(Sizes, Ops, Base, 0, Rows, Row);
+    return;
   }
+  int64_t GrainRows = std::max<int64_t>(1, ElementwiseGrain / Len);
+  parallelFor(0, Rows, GrainRows, [&](int64_t R0, int64_t R1) {
+    walkRows<N>(Sizes, Ops, Base, R0, R1, Row);
+  });
+}
+} // namespace detail
+
+/// Calls Row(Ptrs, ByteStrides, Count) for each innermost row of Sizes.
+template <size_t N, typename RowFn>
+void forEachRow(const Shape &Sizes,
+                const std::array<const TensorImpl *, N> &Ops, RowFn Row) {
+  detail::forEachRowImpl<N>(Sizes, Ops, Row, /*Parallel=*/false);
+}
+
+/// forEachRow over the intra-op threads: Row may run concurrently on
+/// disjoint pieces of rows, so it must only write the elements it visits.
+template <size_t N, typename RowFn>
+void forEachRowParallel(const Shape &Sizes,
+                        const std::array<const TensorImpl *, N> &Ops,
+                        RowFn Row) {
+  detail::forEachRowImpl<N>(Sizes, Ops, Row, /*Parallel=*/true);
 }
 
 /// Out[i] = Fn(A[i]); A has Out's shape (possibly stride 0).
 template <typename TO, typename TA, typename F>
 void map1(const Tensor &Out, const Tensor &A, F Fn) {
-  forEachRow<2>(
+  forEachRowParallel<2>(
       Out.sizes(), {Out.get(), A.get()},
       [&](std::array<char *, 2> P, std::array<int64_t, 2> S, int64_t N) {
         auto *O = reinterpret_cast<TO *>(P[0]);
@@ -113,7 +170,7 @@ void map1(const Tensor &Out, const Tensor &A, F Fn) {
 /// Out[i] = Fn(A[i], B[i]).
 template <typename TO, typename TA, typename TB, typename F>
 void map2(const Tensor &Out, const Tensor &A, const Tensor &B, F Fn) {
-  forEachRow<3>(
+  forEachRowParallel<3>(
       Out.sizes(), {Out.get(), A.get(), B.get()},
       [&](std::array<char *, 3> P, std::array<int64_t, 3> S, int64_t N) {
         auto *O = reinterpret_cast<TO *>(P[0]);
@@ -141,7 +198,7 @@ void map2(const Tensor &Out, const Tensor &A, const Tensor &B, F Fn) {
 template <typename TO, typename TA, typename TB, typename TC, typename F>
 void map3(const Tensor &Out, const Tensor &A, const Tensor &B, const Tensor &C,
           F Fn) {
-  forEachRow<4>(
+  forEachRowParallel<4>(
       Out.sizes(), {Out.get(), A.get(), B.get(), C.get()},
       [&](std::array<char *, 4> P, std::array<int64_t, 4> S, int64_t N) {
         for (int64_t I = 0; I < N; ++I)

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Tensor/Tensor.h"
+#include "Threading/Parallel.h"
 
 #include <algorithm>
 #include <cblas.h>
@@ -68,6 +69,7 @@ void gemm(const Tensor &A, const Tensor &B, const Tensor &Out) {
       }
     return;
   }
+  initThreading(); // OpenBLAS at the runtime's thread count.
   BlasOperand OA = blasOperand(A), OB = blasOperand(B);
   if (T == DType::Float32)
     cblas_sgemm(CblasRowMajor, OA.Trans, OB.Trans, int(M), int(N), int(K), 1.0f,
