@@ -18,8 +18,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
-#include <regex>
 
 using namespace janus;
 using namespace janus::rt;
@@ -63,9 +63,30 @@ Value resolve(const Value &v, const Env &env) {
   return v;
 }
 
+/// Replaces every " at 0x<hex digits>" address with " at 0x?".
 std::string normalise(const std::string &text) {
-  static const std::regex address(" at 0x[0-9a-f]+");
-  return std::regex_replace(text, address, " at 0x?");
+  static const std::string marker = " at 0x";
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t hit = text.find(marker, i);
+    size_t end = hit == std::string::npos ? hit : hit + marker.size();
+    while (end != std::string::npos && end < text.size() &&
+           std::isxdigit(static_cast<unsigned char>(text[end])) &&
+           !std::isupper(static_cast<unsigned char>(text[end])))
+      ++end;
+    if (hit == std::string::npos || end == hit + marker.size()) {
+      // No address here: copy through this marker (or the rest).
+      size_t upto = hit == std::string::npos ? text.size() : end;
+      out.append(text, i, upto - i);
+      i = upto;
+      continue;
+    }
+    out.append(text, i, hit - i);
+    out += " at 0x?";
+    i = end;
+  }
+  return out;
 }
 
 PyBinaryOp binarySymbol(const std::string &s) {
