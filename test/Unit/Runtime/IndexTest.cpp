@@ -24,17 +24,11 @@
 #include <vector>
 
 using namespace janus::rt;
+using janus::rt::test::InputSpec;
 using janus::rt::test::makeTensor;
 using janus::rt::test::valuesOf;
 
 namespace {
-
-struct InputSpec {
-  const char *Name;
-  DType Type;
-  std::vector<int64_t> Sizes;
-  std::vector<double> Values;
-};
 
 struct Result {
   DType Type;

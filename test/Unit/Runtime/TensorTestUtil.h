@@ -15,6 +15,14 @@
 
 namespace janus::rt::test {
 
+/// A named input tensor as the generated *Vectors.inc files list them.
+struct InputSpec {
+  const char *Name;
+  DType Type;
+  std::vector<int64_t> Sizes;
+  std::vector<double> Values;
+};
+
 /// A new contiguous tensor of type T holding Values (row-major).
 inline Tensor makeTensor(DType T, const std::vector<int64_t> &Sizes,
                   const std::vector<double> &Values) {
