@@ -15,6 +15,11 @@ config.test_exec_root = os.path.join(config.janus_obj_root, "test")
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
+# Janus's own tools (janusc, janus-opt, janus) are found by name on PATH.
+for tool_dir in ("janusc", "janus-opt", "janus"):
+    llvm_config.with_environment(
+        "PATH", os.path.join(config.janus_tools_dir, tool_dir), append_path=True)
+
 janusc = os.path.join(config.janus_tools_dir, "janusc", "janusc")
 config.substitutions.append(("%janusc", janusc))
 config.substitutions.append(("%oracle", config.oracle_python))

@@ -1,0 +1,178 @@
+//===- DynOps.cpp - Verifiers of the dyn dialect's ops --------------------===//
+//
+// Op verifiers, symbol-use checks and the block-locality check of
+// `!dyn.value`s (see DynOps.td for the conventions they enforce).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Dyn/DynOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace mlir;
+using namespace janus::dyn;
+
+#include "Dyn/DynOpsEnums.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "Dyn/DynOps.cpp.inc"
+
+//===----------------------------------------------------------------------===//
+// Shared checks
+//===----------------------------------------------------------------------===//
+
+/// The keyword names name the trailing arguments, so there can be at most as
+/// many as there are arguments, and a name may be passed once.
+static LogicalResult verifyKeywordNames(Operation *op, size_t numArgs,
+                                        ArrayAttr kwnames) {
+  if (kwnames.size() > numArgs)
+    return op->emitOpError() << "has " << kwnames.size()
+                             << " keyword names for " << numArgs
+                             << " arguments";
+  llvm::StringSet<> seen;
+  for (Attribute a : kwnames) {
+    StringRef name = llvm::cast<StringAttr>(a).getValue();
+    if (name.empty())
+      return op->emitOpError() << "has an empty keyword name";
+    if (!seen.insert(name).second)
+      return op->emitOpError() << "passes keyword '" << name << "' twice";
+  }
+  return success();
+}
+
+/// A symbol use must name an op of the expected kind in the nearest symbol
+/// table (the module).
+template <typename TargetOp>
+static LogicalResult verifySymbol(Operation *op, SymbolTableCollection &tables,
+                                  FlatSymbolRefAttr ref, StringRef what) {
+  Operation *target = tables.lookupNearestSymbolFrom(op, ref.getAttr());
+  if (!target)
+    return op->emitOpError() << "refers to unknown " << what << " " << ref;
+  if (!isa<TargetOp>(target))
+    return op->emitOpError() << "expects " << ref << " to be a " << what;
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Op verifiers
+//===----------------------------------------------------------------------===//
+
+LogicalResult CallOp::verify() {
+  return verifyKeywordNames(*this, getArgs().size(), getKwnames());
+}
+
+LogicalResult CallMethodOp::verify() {
+  return verifyKeywordNames(*this, getArgs().size(), getKwnames());
+}
+
+LogicalResult CallLibraryOp::verify() {
+  if (getName().empty())
+    return emitOpError() << "needs a library name";
+  return verifyKeywordNames(*this, getArgs().size(), getKwnames());
+}
+
+LogicalResult MakeDictOp::verify() {
+  if (getKeysAndValues().size() % 2 != 0)
+    return emitOpError() << "needs alternating keys and values, got "
+                         << getKeysAndValues().size() << " operands";
+  return success();
+}
+
+LogicalResult FormatOp::verify() {
+  StringRef conv = getConversion();
+  if (conv != "" && conv != "s" && conv != "r" && conv != "a")
+    return emitOpError() << "conversion must be \"\", \"s\", \"r\" or \"a\"";
+  return success();
+}
+
+LogicalResult MakeFunctionOp::verify() {
+  ArrayRef<int64_t> indices = getDefaultParams();
+  if (indices.size() != getDefaults().size())
+    return emitOpError() << "has " << getDefaults().size()
+                         << " defaults for " << indices.size()
+                         << " parameter indices";
+  for (size_t i = 0; i < indices.size(); ++i)
+    if (indices[i] < 0 || (i > 0 && indices[i] <= indices[i - 1]))
+      return emitOpError() << "parameter indices must increase";
+  return success();
+}
+
+//===----------------------------------------------------------------------===//
+// Symbol uses
+//===----------------------------------------------------------------------===//
+
+LogicalResult CallDirectOp::verifySymbolUses(SymbolTableCollection &tables) {
+  if (failed(verifySymbol<func::FuncOp>(*this, tables, getCalleeAttr(),
+                                        "function")))
+    return failure();
+  auto fn = tables.lookupNearestSymbolFrom<func::FuncOp>(*this,
+                                                         getCalleeAttr());
+  FunctionType type = fn.getFunctionType();
+  if (type.getNumInputs() != getArgs().size() || type.getNumResults() != 1)
+    return emitOpError() << "passes " << getArgs().size()
+                         << " arguments to " << getCalleeAttr() << " of type "
+                         << type;
+  return success();
+}
+
+LogicalResult MakeFunctionOp::verifySymbolUses(SymbolTableCollection &tables) {
+  if (failed(verifySymbol<func::FuncOp>(*this, tables, getCalleeAttr(),
+                                        "function")))
+    return failure();
+  auto fn = tables.lookupNearestSymbolFrom<func::FuncOp>(*this,
+                                                         getCalleeAttr());
+  auto params = fn->getAttrOfType<ArrayAttr>("dyn.params");
+  if (!params)
+    return emitOpError() << "expects " << getCalleeAttr()
+                         << " to carry a 'dyn.params' attribute";
+  size_t expected = params.size() + getCaptures().size();
+  if (fn.getFunctionType().getNumInputs() != expected)
+    return emitOpError() << "expects " << getCalleeAttr() << " to take "
+                         << expected << " values (parameters and captures)";
+  for (int64_t index : getDefaultParams())
+    if (static_cast<size_t>(index) >= params.size())
+      return emitOpError() << "default for parameter " << index << " of "
+                           << params.size();
+  return success();
+}
+
+LogicalResult LoadGlobalOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifySymbol<GlobalOp>(*this, tables, getGlobalAttr(), "global");
+}
+
+LogicalResult StoreGlobalOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifySymbol<GlobalOp>(*this, tables, getGlobalAttr(), "global");
+}
+
+LogicalResult DelGlobalOp::verifySymbolUses(SymbolTableCollection &tables) {
+  return verifySymbol<GlobalOp>(*this, tables, getGlobalAttr(), "global");
+}
+
+//===----------------------------------------------------------------------===//
+// Function-level conventions
+//===----------------------------------------------------------------------===//
+
+LogicalResult janus::dyn::verifyBlockLocalValues(Operation *function) {
+  LogicalResult result = success();
+  function->walk([&](Operation *op) {
+    for (Value v : op->getResults()) {
+      if (!llvm::isa<ValueType>(v.getType()))
+        continue;
+      for (OpOperand &use : v.getUses()) {
+        Operation *user = use.getOwner();
+        // Uses nested in a region of an op of the same block are fine.
+        Operation *ancestor = op->getBlock()->findAncestorOpInBlock(*user);
+        if (!ancestor) {
+          user->emitOpError()
+              << "uses a !dyn.value defined in another block; values that "
+                 "cross blocks must go through dyn.store_local/load_local";
+          result = failure();
+        }
+      }
+    }
+  });
+  return result;
+}
