@@ -32,9 +32,10 @@ notation and number of decimals (at least 4) and differ by at most one unit
 in the last printed place (a rounding flip: tensors print 4 decimals, and
 float32 results of a differently ordered reduction differ by a few ulps).
 Integers (no '.' and no exponent) must be equal; an int never matches a
-float. Other text must be equal, except that the length of a run of spaces
-may differ on a line where a number matched only by tolerance (tensor
-columns are padded to the widest element).
+float. Other text must be equal, except that spacing may differ within a
+block (a line and the indented lines after it, e.g. a tensor's rows) in
+which a number matched only by tolerance (tensor columns are padded to the
+widest element).
 
 The oracle interpreter runs all programs of one invocation in a single
 process (importing torch once), each through runpy with __name__ ==
@@ -151,9 +152,22 @@ def compare_text(expected, actual, exact=False, rel_tol=DEFAULT_REL_TOL,
                 return _report(exp_lines, act_lines, i, col + 1,
                                "text differs (exact comparison)")
             continue
-        why = _compare_line(e, a, rel_tol, abs_tol)
+        why, tolerated, ws_col = _compare_line(e, a, rel_tol, abs_tol)
         if why is not None:
             return _report(exp_lines, act_lines, i, why[0], why[1])
+        # A block is a line and the indented lines that follow it (a
+        # tensor's rows): spacing may differ in a block where a number
+        # matched only by tolerance, since columns are padded alike.
+        if i == 0 or not e[:1].isspace():
+            block_tolerated, block_ws = False, None
+        block_tolerated = block_tolerated or tolerated
+        if ws_col is not None and block_ws is None:
+            block_ws = (i, ws_col)
+        block_ends = (i + 1 >= len(exp_lines) or
+                      not exp_lines[i + 1][:1].isspace())
+        if block_ends and block_ws is not None and not block_tolerated:
+            return _report(exp_lines, act_lines, block_ws[0], block_ws[1],
+                           "spacing differs")
     if expected.endswith("\n") != actual.endswith("\n"):
         return _report(exp_lines, act_lines, len(exp_lines) - 1, None,
                        "the final newline differs")
@@ -168,6 +182,8 @@ def _lines(text):
 
 
 def _compare_line(e, a, rel_tol, abs_tol):
+    """Returns (None or (col, why), whether a number matched only by
+    tolerance, the column of the first spacing difference or None)."""
     et, at = tokenize(e), tokenize(a)
     tolerated = False
     ws_diff = None
@@ -175,31 +191,35 @@ def _compare_line(e, a, rel_tol, abs_tol):
     while i < len(et) or j < len(at):
         x = et[i] if i < len(et) else None
         y = at[j] if j < len(at) else None
+        if x is not None and y is not None and (x.kind == "ws") != (
+                y.kind == "ws"):
+            # spacing present on one side only
+            if ws_diff is None:
+                ws_diff = y.col
+            if x.kind == "ws":
+                i += 1
+            else:
+                j += 1
+            continue
         if x is None or y is None:
-            col = (y or x).col
-            return col, ("line ends early" if y is None else
-                         "unexpected text %r" % y.text)
-        if x.kind == "ws" and y.kind == "ws":
+            col = (y or x).col if y is not None else len(a) + 1
+            return (col, "line ends early" if y is None else
+                    "unexpected text %r" % y.text), tolerated, ws_diff
+        if x.kind == "ws":
             if x.text != y.text and ws_diff is None:
                 ws_diff = y.col
-            i += 1
-            j += 1
-            continue
-        if x.kind == "num" and y.kind == "num":
+        elif x.kind == "num" and y.kind == "num":
             if not numbers_match(x.text, y.text, rel_tol, abs_tol):
-                return y.col, "number %s, expected %s" % (y.text, x.text)
+                return ((y.col, "number %s, expected %s" % (y.text, x.text)),
+                        tolerated, ws_diff)
             if x.text != y.text:
                 tolerated = True
-            i += 1
-            j += 1
-            continue
-        if x.kind != y.kind or x.text != y.text:
-            return y.col, "%r, expected %r" % (y.text, x.text)
+        elif x.kind != y.kind or x.text != y.text:
+            return ((y.col, "%r, expected %r" % (y.text, x.text)),
+                    tolerated, ws_diff)
         i += 1
         j += 1
-    if ws_diff is not None and not tolerated:
-        return ws_diff, "spacing differs"
-    return None
+    return None, tolerated, ws_diff
 
 
 def _report(exp_lines, act_lines, i, col, why):

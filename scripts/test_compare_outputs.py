@@ -144,6 +144,17 @@ class CompareTextTest(unittest.TestCase):
         # columns are padded to the widest printed element)
         self.assertIsNone(co.compare_text("tensor([-0.0000,  1.0000])\n",
                                           "tensor([0.0000, 1.0000])\n"))
+        # ...or in the rest of its block: the indented rows of one tensor
+        self.assertIsNone(co.compare_text(
+            "tensor([[-0.0000,  1.0000],\n        [ 2.0000,  3.0000]])\n",
+            "tensor([[0.0000, 1.0000],\n        [2.0000, 3.0000]])\n"))
+        r = co.compare_text(
+            "tensor([[ 1,  1],\n        [ 2,  3]])\nnext  line\n",
+            "tensor([[1, 1],\n        [2, 3]])\nnext  line\n")
+        self.assertIn("line 1, column 10: spacing differs", r)
+        # a tolerated number in one block does not excuse the next block
+        r = co.compare_text("x 0.1234567\ny  z\n", "x 0.1234568\ny z\n")
+        self.assertIn("line 2, column 2: spacing differs", r)
         # exact mode reports the column of the first differing character
         r = co.compare_text("ab c\n", "ab  c\n", exact=True)
         self.assertIn("line 1, column 4", r)

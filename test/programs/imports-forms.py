@@ -12,6 +12,7 @@ from torch.nn import functional as F
 from torch import zeros, ones
 print(zeros(2), ones(1, 2))
 print(torch.nn.functional.relu(torch.tensor([-1.0, 1.0])), Fn.relu(torch.tensor([2.0])), F.relu(torch.tensor([-3.0])))
+torch.manual_seed(0)
 lin = torch.nn.Linear(2, 2)
 print(isinstance(lin, nn.Module), isinstance(lin, torch.nn.Linear), isinstance(torch.ones(1), torch.Tensor))
 o1 = opt.SGD(lin.parameters(), lr=0.1)
