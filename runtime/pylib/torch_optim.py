@@ -12,8 +12,9 @@
 #   - argument errors are AssertionErrors (no `raise`) with PyTorch's words;
 #   - step(closure) calls the closure before entering torch.no_grad()
 #     (PyTorch wraps it in torch.enable_grad(), which the subset lacks);
-#   - Adam's addcmul_/addcdiv_ are written as multiply/divide/add_ in ATen's
-#     operation order (addcmul_ is not in Library.def).
+#   - Adam's addcmul_/addcdiv_ (not in Library.def) are written with
+#     multiply/divide/add_ in ATen's operation order; addcmul_ reproduces
+#     ATen's fused multiply-add for float32 (see _addcmul_).
 
 import math
 import torch
@@ -24,6 +25,21 @@ def _contains(items, value):
         if x is value:
             return True
     return False
+
+
+def _addcmul_(self, tensor1, tensor2, value):
+    # self.addcmul_(tensor1, tensor2, value=value) (not in Library.def):
+    # self + (value * tensor1) * tensor2. PyTorch 1.13's CPU kernel (AVX2
+    # build) computes it with one fused multiply-add; for float32 the exact
+    # product in double plus self, rounded back, gives the same bits (it
+    # could differ only where the double sum lies exactly halfway between
+    # two floats). float64 has no wider type here: plain multiply and add.
+    scaled = tensor1 * value
+    if self.dtype == torch.float32:
+        self.copy_((self.double() + scaled.double() * tensor2.double()).float())
+    else:
+        self.add_(scaled * tensor2)
+    return self
 
 
 class Optimizer:
@@ -199,8 +215,8 @@ class Adam(Optimizer):
                     if weight_decay != 0:
                         grad = grad.add(param, alpha=weight_decay)
                     exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
-                    # addcmul_(grad, grad, value=1 - beta2): self + value * t1 * t2
-                    exp_avg_sq.mul_(beta2).add_(grad * (1 - beta2) * grad)
+                    exp_avg_sq.mul_(beta2)
+                    _addcmul_(exp_avg_sq, grad, grad, 1 - beta2)
                     bias_correction1 = 1 - beta1 ** step
                     bias_correction2 = 1 - beta2 ** step
                     step_size = lr / bias_correction1
