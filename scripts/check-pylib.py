@@ -351,11 +351,10 @@ def check_classes():
              lambda nn: nn.Embedding(10, 2, _weight=torch.arange(20.0).reshape(10, 2)), idx)
 
     # -- Recurrent layers ------------------------------------------------------
-    # LSTMCell/LSTM follow ATen's operation order: bit-identical. GRUCell's
-    # sigmoid/tanh run on contiguous sums (ATen: in place on strided chunks,
-    # another loop), so it is compared to float32 rounding.
+    # LSTMCell/LSTM/GRUCell follow ATen's operation order (and its strided
+    # gate views): bit-identical.
     rnn = dict(exact=True)
-    gru = dict(exact=False, rtol=1e-5, atol=1e-6)
+    gru = dict(exact=True)
     hx = lambda *shape: tuple(torch.randn(*shape) for _ in range(2))
     run_case("LSTMCell(4, 6)", lambda nn: nn.LSTMCell(4, 6),
              lambda: [torch.randn(3, 4), hx(3, 6)], **rnn)
@@ -369,6 +368,12 @@ def check_classes():
              randn(3, 4), **gru)
     run_case("GRUCell(3, 5) unbatched", lambda nn: nn.GRUCell(3, 5),
              lambda: [torch.randn(3), torch.randn(5)], **gru)
+    run_case("GRUCell(7, 13)", lambda nn: nn.GRUCell(7, 13),
+             lambda: [torch.randn(5, 7), torch.randn(5, 13)], **gru)
+    run_case("LSTMCell(7, 13)", lambda nn: nn.LSTMCell(7, 13),
+             lambda: [torch.randn(5, 7), hx(5, 13)], **rnn)
+    run_case("LSTM(7, 13, num_layers=2)", lambda nn: nn.LSTM(7, 13, num_layers=2),
+             randn(4, 5, 7), **rnn)
     run_case("LSTM(4, 6)", lambda nn: nn.LSTM(4, 6), randn(5, 3, 4), **rnn)
     run_case("LSTM(4, 6, batch_first=True) with hx", lambda nn: nn.LSTM(4, 6, batch_first=True),
              lambda: [torch.randn(3, 5, 4), hx(1, 3, 6)], **rnn)

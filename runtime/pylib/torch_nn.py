@@ -828,12 +828,17 @@ def _lstm_cell(input, hx, cx, w_ih, w_hh, b_ih, b_hh, w_hr):
 
 
 def _gru_cell(input, hx, w_ih, w_hh, b_ih, b_hh):
-    # ATen's GRUCell (RNN.cpp), same operation order.
-    igates = F.linear(input, w_ih, b_ih).chunk(3, 1)
-    hgates = F.linear(hx, w_hh, b_hh).chunk(3, 1)
-    reset_gate = torch.sigmoid(hgates[0] + igates[0])
-    input_gate = torch.sigmoid(hgates[1] + igates[1])
-    new_gate = torch.tanh(igates[2] + hgates[2] * reset_gate)
+    # ATen's GRUCell (RNN.cpp), same operation order. ATen adds into the
+    # chunks in place and applies sigmoid_ to those strided [B, H] views;
+    # taking the gates as column slices of one [B, 2H] sum gives sigmoid the
+    # same strided rows, hence the same kernel loop and the same bits.
+    h = hx.size(1)
+    igates = F.linear(input, w_ih, b_ih)
+    hgates = F.linear(hx, w_hh, b_hh)
+    rz = hgates[:, 0:2 * h] + igates[:, 0:2 * h]
+    reset_gate = torch.sigmoid(rz[:, 0:h])
+    input_gate = torch.sigmoid(rz[:, h:2 * h])
+    new_gate = torch.tanh(igates[:, 2 * h:] + hgates[:, 2 * h:] * reset_gate)
     return (hx - new_gate) * input_gate + new_gate
 
 
