@@ -18,6 +18,8 @@ Regenerate with
 import torch
 import torch.nn.functional as F
 
+from vectorlib import c_double
+
 torch.set_num_threads(1)
 
 # Tolerances. float32 convolutions sum up to a few hundred products in
@@ -236,28 +238,11 @@ def build_cases():
             case("pad", [x], [1.5] + pads, [0])
 
 
-def hexf(v):
-    # float.hex without the mantissa's trailing zeros ("0x1.8p+0").
-    h = v.hex()
-    if "." in h:
-        m, e = h.split("p")
-        h = m.rstrip("0").rstrip(".") + "p" + e
-    return h
-
-
 def value_strs(t):
     t = t.detach()
     if t.dtype == torch.int64:
         return [str(v) for v in t.flatten().tolist()]
-    out = []
-    for v in t.double().flatten().tolist():
-        if v != v:
-            out.append("NAN")
-        elif abs(v) == float("inf"):
-            out.append(("-" if v < 0 else "") + "INFINITY")
-        else:
-            out.append(hexf(v))
-    return out
+    return [c_double(v, short=True) for v in t.double().flatten().tolist()]
 
 
 DTYPES = {torch.float32: "DType::Float32", torch.float64: "DType::Float64",

@@ -25,6 +25,8 @@
 #include <vector>
 
 using namespace janus::rt;
+using janus::rt::test::closeTo;
+using janus::rt::test::expectError;
 using janus::rt::test::makeTensor;
 using janus::rt::test::valuesOf;
 
@@ -222,25 +224,6 @@ Tensors runOp(const std::string &Op, const Tensors &In, const Params &P) {
   return It->second(In, P);
 }
 
-bool close(double Got, double Want, double Tol) {
-  if (std::isnan(Want))
-    return std::isnan(Got);
-  if (Tol == 0 || std::isinf(Want))
-    return Got == Want;
-  return std::fabs(Got - Want) <= Tol * std::max(std::fabs(Want), 1.0);
-}
-
-// Expects Fn() to throw a TensorError of kind K with exactly message Msg.
-template <typename F>
-void expectError(F &&Fn, ErrorKind K, const std::string &Msg) {
-  try {
-    Fn();
-    FAIL("expected an error: " << Msg);
-  } catch (const TensorError &E) {
-    CHECK(E.kind() == K);
-    CHECK(std::string(E.what()) == Msg);
-  }
-}
 
 
 } // namespace
@@ -272,7 +255,7 @@ TEST_CASE("nn kernels match PyTorch 1.13 forward and backward") {
       std::vector<double> Got = valuesOf(Out[K]), Want = refValues(E);
       for (size_t I = 0; I < Got.size(); ++I) {
         CAPTURE(I);
-        CHECK_MESSAGE(close(Got[I], Want[I], C.Tol),
+        CHECK_MESSAGE(closeTo(Got[I], Want[I], C.Tol),
                       "got " << Got[I] << " want " << Want[I] << " rel "
                              << (Got[I] - Want[I]) / Want[I]);
       }
