@@ -30,6 +30,7 @@ torch.set_num_threads(1)
 TOL = {"conv": (1e-4, 1e-10), "other": (2e-5, 1e-10), "exact": (0, 0)}
 
 REDUCTIONS = ["none", "mean", "sum"]
+PAD_MODES = ["reflect", "replicate", "circular"]
 
 
 def rand(shape, dtype=torch.float32, lo=-1.0, hi=1.0):
@@ -107,6 +108,9 @@ OPS = {
     "leaky_relu": (lambda p, x: F.leaky_relu(x, p[0]), "other"),
     "pad": (lambda p, x: F.pad(x, [int(v) for v in p[1:]], value=p[0]),
             "exact"),
+    # params: mode (PAD_MODES index), pads. Gradients sum repeated reads.
+    "pad_mode": (lambda p, x: F.pad(x, [int(v) for v in p[1:]],
+                                    mode=PAD_MODES[int(p[0])]), "other"),
 }
 
 CASES = []
@@ -236,6 +240,28 @@ def build_cases():
         for pads in ([1, 2], [0, 1, 2, 0], [-1, 2, 1, -2], [1, 1, 0, 0, 2, 1],
                      [-1, -1]):
             case("pad", [x], [1.5] + pads, [0])
+    for dt in (torch.float32, torch.float64):
+        # Non-constant modes: 1-d on 2-d/3-d inputs, 2-d on 3-d/4-d, 3-d on
+        # 4-d/5-d (circular only batched), negative pads, pads as wide as
+        # the dimension (replicate and circular) and the circular
+        # quirk of a negative pad on the other side.
+        for mode, shape, pads in [
+            (0, (2, 3, 5), [2, 1]), (0, (2, 3, 5), [-1, 3]),
+            (0, (2, 3, 5), [0, 0]), (0, (3, 5), [4, 2]),
+            (0, (2, 2, 4, 5), [1, 2, 3, 1]), (0, (2, 4, 5), [-1, 2, 1, -2]),
+            (0, (1, 2, 3, 4, 5), [1, 2, 2, 1, 1, 2]),
+            (0, (2, 3, 4, 5), [1, 1, 1, 2, 2, -1]),
+            (1, (2, 3, 5), [2, 1]), (1, (2, 3, 5), [7, -2]),
+            (1, (3, 5), [1, 6]), (1, (2, 2, 4, 5), [1, 2, 5, 1]),
+            (1, (2, 4, 5), [-1, 2, 1, -2]),
+            (1, (1, 2, 3, 4, 5), [1, 2, 4, 1, 1, 3]),
+            (1, (2, 3, 4, 5), [1, 1, -1, 2, 2, 1]),
+            (2, (2, 3, 5), [2, 3]), (2, (2, 3, 5), [-1, 3]),
+            (2, (2, 3, 5), [5, 0]), (2, (2, 3, 5), [-2, -1]),
+            (2, (1, 2, 4, 5), [1, 2, 3, 1]), (2, (1, 2, 4, 5), [-1, 2, 2, -1]),
+            (2, (1, 1, 3, 4, 5), [1, 2, 2, 1, 3, 0]),
+        ]:
+            case("pad_mode", [rand(shape, dt)], [mode] + pads, [0])
 
 
 def value_strs(t):

@@ -154,6 +154,10 @@ Tensor leakyRelu(const Tensor &Input, double NegativeSlope = 0.01);
 Tensor &reluInPlace(Tensor &Self);
 Tensor &leakyReluInPlace(Tensor &Self, double NegativeSlope = 0.01);
 Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value = 0);
+/// F.pad's reflect/replicate/circular modes: ReflectionPad{1,2,3}DBackward0,
+/// ReplicationPad{1,2,3}DBackward0, or CopySlices for circular (as ATen's
+/// slice copies end).
+Tensor pad(const Tensor &Input, const Shape &Pads, PadMode Mode);
 /// F.linear(Input, Weight, Bias) (Bias may be empty), as ATen composes it.
 Tensor linear(const Tensor &Input, const Tensor &Weight,
               const Tensor &Bias = Tensor());

@@ -385,6 +385,27 @@ Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value) {
   return Y;
 }
 
+Tensor pad(const Tensor &Input, const Shape &Pads, PadMode Mode) {
+  Tensor Y = rt::pad(Input, Pads, Mode);
+  // Circular padding is slice copies into a new tensor in ATen, so its
+  // node is the last copy's CopySlices.
+  static const char *const Names[2][3] = {
+      {"ReflectionPad1DBackward0", "ReflectionPad2DBackward0",
+       "ReflectionPad3DBackward0"},
+      {"ReplicationPad1DBackward0", "ReplicationPad2DBackward0",
+       "ReplicationPad3DBackward0"}};
+  size_t K = Pads.size() / 2;
+  const char *Name = Mode == PadMode::Circular ? "CopySlices"
+                     : Mode == PadMode::Reflect ? Names[0][K - 1]
+                                                : Names[1][K - 1];
+  Shape InSizes = Input.sizes();
+  recordNode(Name, {&Input}, Y,
+             [=](FunctionNode &, const TensorList &G) -> TensorList {
+               return {rt::padBackward(G[0], InSizes, Pads, Mode)};
+             });
+  return Y;
+}
+
 namespace {
 /// at::addmm(Bias, A, B) = Bias + A @ B (Bias broadcast).
 Tensor addmm(const Tensor &Bias, const Tensor &A, const Tensor &B) {

@@ -2,7 +2,7 @@
 //
 // The kernels behind torch.nn.functional that Janus programs call:
 // convolution, pooling, batch norm, dropout, embedding, losses, leaky_relu
-// and constant padding, for float32 and float64 CPU tensors, with PyTorch
+// and padding, for float32 and float64 CPU tensors, with PyTorch
 // 1.13's semantics, argument checks and messages (thrown as TensorError).
 //
 // There is no autograd here. Each op is a forward function and a backward
@@ -198,6 +198,25 @@ Tensor leakyReluBackward(const Tensor &GradOut, const Tensor &Input,
 /// Saves: Pads.
 Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value = 0);
 Tensor constantPadBackward(const Tensor &GradOut, const Shape &Pads);
+
+//===--- Reflect, replicate and circular padding (Pad.cpp) ----------------===//
+
+enum class PadMode { Reflect, Replicate, Circular };
+
+/// F.pad(Input, Pads, mode=Mode) for the non-constant modes: Pads holds 1,
+/// 2 or 3 (before, after) pairs from the last dimension backwards, for an
+/// input of 2-3, 3-4 or 4-5 dims (circular: exactly 3, 4 or 5, a batch and
+/// a channel dim first). Reflect pads must be smaller than their dimension,
+/// circular ones at most its size; negative pads crop. Reflect and
+/// replicate take float32/float64, circular any dtype. Other pad counts
+/// raise F.pad's "Only 2D, 3D, 4D, 5D padding ..." message (a
+/// NotImplementedError in PyTorch; here a RuntimeError).
+/// Saves: Input's shape, Pads.
+Tensor pad(const Tensor &Input, const Shape &Pads, PadMode Mode);
+/// The gradient of Input: each output gradient added to the input element
+/// it was read from.
+Tensor padBackward(const Tensor &GradOut, const Shape &InputSizes,
+                   const Shape &Pads, PadMode Mode);
 
 } // namespace janus::rt
 

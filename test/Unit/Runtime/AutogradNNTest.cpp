@@ -234,6 +234,24 @@ const std::map<std::string, OpFn> &ops() {
        [](V I) {
          return ag::constantPad(I[0], {-1, 1, 1, -1});
        }},
+      {"pad_reflect1d",
+       [](V I) { return ag::pad(I[0], {2, 1}, PadMode::Reflect); }},
+      {"pad_reflect2d",
+       [](V I) { return ag::pad(I[0], {1, 2, 2, -1}, PadMode::Reflect); }},
+      {"pad_reflect3d",
+       [](V I) {
+         return ag::pad(I[0], {1, 1, 1, 2, 1, 0}, PadMode::Reflect);
+       }},
+      {"pad_replicate2d",
+       [](V I) { return ag::pad(I[0], {3, -1, 0, 2}, PadMode::Replicate); }},
+      {"pad_replicate3d",
+       [](V I) {
+         return ag::pad(I[0], {1, 1, 2, 0, 1, 1}, PadMode::Replicate);
+       }},
+      {"pad_circular1d",
+       [](V I) { return ag::pad(I[0], {1, 3}, PadMode::Circular); }},
+      {"pad_circular2d",
+       [](V I) { return ag::pad(I[0], {2, 1, -1, 3}, PadMode::Circular); }},
       {"linear", [](V I) { return ag::linear(I[0], I[1], I[2]); }},
       {"linear_nobias", [](V I) { return ag::linear(I[0], I[1]); }},
       {"lenet", lenet},

@@ -218,6 +218,17 @@ Tensors runOp(const std::string &Op, const Tensors &In, const Params &P) {
          return Tensors{constantPad(I[0], Pads, P[0]),
                         constantPadBackward(I.back(), Pads)};
        }},
+      {"pad_mode",
+       [](const Tensors &I, const Params &P) {
+         const PadMode Modes[] = {PadMode::Reflect, PadMode::Replicate,
+                                  PadMode::Circular};
+         PadMode M = Modes[ip(P, 0)];
+         Shape Pads;
+         for (size_t K = 1; K < P.size(); ++K)
+           Pads.push_back(ip(P, K));
+         return Tensors{pad(I[0], Pads, M),
+                        padBackward(I.back(), I[0].sizes(), Pads, M)};
+       }},
   };
   auto It = Ops.find(Op);
   REQUIRE_MESSAGE(It != Ops.end(), "no runtime implementation of " << Op);

@@ -1,0 +1,139 @@
+//===- NNOptionsTest.cpp - Hand checks of the NN kernels' options ---------===//
+//
+// What the vectors of NNTest.cpp cannot show for F.pad's reflect,
+// replicate and circular modes, cross_entropy with class-probability
+// targets and embedding's max_norm renormalisation: PyTorch 1.13's error
+// kinds and messages (texts from the oracle, /usr/bin/python3 with torch
+// 1.13, quoted here), empty inputs, non-float dtypes, and the in-place
+// renormalisation's effect on the weight.
+//
+//===----------------------------------------------------------------------===//
+
+#include "NN/NN.h"
+#include "TensorTestUtil.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace janus::rt;
+using janus::rt::test::expectError;
+using janus::rt::test::makeTensor;
+using janus::rt::test::valuesOf;
+
+namespace {
+
+Tensor filled(const Shape &S, DType T = DType::Float32) {
+  return ones(S, T);
+}
+
+void expectPadError(const Shape &In, const Shape &Pads, PadMode M,
+                    const std::string &Msg, DType T = DType::Float32) {
+  CAPTURE(Msg);
+  expectError([&] { pad(filled(In, T), Pads, M); }, Msg);
+}
+
+const std::string TooWide =
+    "Padding size should be less than the corresponding input dimension, but "
+    "got: padding ";
+const std::string WithZeroBatch =
+    " (batch mode) tensor with possibly 0 batch size and other non-zero "
+    "dimensions for input, but got: ";
+
+} // namespace
+
+TEST_CASE("nn pad modes: error messages match PyTorch") {
+  using M = PadMode;
+  // Reflection: pads below the size, spatial dims non-empty.
+  expectPadError({2, 3, 4}, {4, 1}, M::Reflect,
+                 "Argument #4: " + TooWide + "(4, 1) at dimension 2 of input "
+                                             "[2, 3, 4]");
+  expectPadError({1, 2, 4, 6}, {1, 1, 4, 0}, M::Reflect,
+                 "Argument #6: " + TooWide + "(4, 0) at dimension 2 of input 4");
+  expectPadError({1, 2, 3, 4}, {4, 1, 0, 0}, M::Reflect,
+                 "Argument #4: " + TooWide + "(4, 1) at dimension 3 of input 4");
+  expectPadError({1, 1, 2, 3, 4}, {0, 0, 0, 0, 2, 0}, M::Reflect,
+                 "Argument #8: " + TooWide +
+                     "(2, 0) at dimension 2 of input [1, 1, 2, 3, 4]");
+  expectPadError({1, 1, 2, 3}, {1, 1, 1, 1, 1, 1}, M::Reflect,
+                 "Argument #8: " + TooWide +
+                     "(1, 1) at dimension 1 of input [1, 1, 2, 3]",
+                 DType::Int64);
+  expectPadError({2, 3, 4}, {-2, -2}, M::Reflect,
+                 "2input (W: 4)is too small. Calculated output W: 0");
+  expectPadError({1, 2, 3, 4}, {-2, -2, -2, -1}, M::Reflect,
+                 "input (H: 3, W: 4)is too small. Calculated output H: 0 W: 0");
+  expectPadError({2, 0, 3}, {1, 1}, M::Reflect,
+                 "2D or 3D (batch mode) tensor expected for input, but got: "
+                 "[ torch.FloatTensor{2,0,3} ]");
+  expectPadError({1, 2, 0, 4}, {1, 1, 0, 0}, M::Reflect,
+                 "3D or 4D (batch mode) tensor expected for input, but got: "
+                 "[ torch.FloatTensor{1,2,0,4} ]");
+  expectPadError({0, 2, 3, 4}, {1, 1, 1, 1, 1, 1}, M::Reflect,
+                 "Expected 4D or 5D" + WithZeroBatch + "[0, 2, 3, 4]");
+  expectPadError({1, 2, 3}, {1, 1}, M::Reflect,
+                 "\"reflection_pad1d\" not implemented for 'Long'",
+                 DType::Int64);
+  expectPadError({1, 1, 2, 3, 3}, {1, 1, 1, 1, 1, 1}, M::Reflect,
+                 "\"reflection_pad3d_cpu\" not implemented for 'Long'",
+                 DType::Int64);
+  // Replication: any pad width, every non-batch dim non-empty.
+  expectPadError({2, 3, 4}, {-2, -2}, M::Replicate,
+                 "input (W: 4) is too small. Calculated output W: 0");
+  expectPadError({1, 2, 3, 4}, {-2, -2, -2, -1}, M::Replicate,
+                 "input (H: 3, W: 4 ) is too small. Calculated output H: 0 W: "
+                 "0");
+  expectPadError({1, 1, 2, 3, 4}, {-2, -2, -2, -1, -1, -1}, M::Replicate,
+                 "input (D: 2 H: 3, W: 4) is too small. Calculated output D: "
+                 "0 H: 0 W: 0");
+  expectPadError({0, 3}, {1, 1}, M::Replicate,
+                 "Expected 2D or 3D" + WithZeroBatch + "[0, 3]");
+  expectPadError({0, 3, 4}, {1, 1, 1, 1}, M::Replicate,
+                 "Expected 3D or 4D" + WithZeroBatch + "[0, 3, 4]");
+  expectPadError({1, 2, 3}, {1, 1, 1, 1}, M::Replicate,
+                 "\"replication_pad2d_cpu\" not implemented for 'Long'",
+                 DType::Int64);
+  // Circular: a batch and a channel dim, at most one wrap.
+  expectPadError({2, 3}, {1, 2}, M::Circular,
+                 "Invalid padding size, expected 0 but got 2");
+  expectPadError({2, 3, 4}, {1, 2, 1, 0}, M::Circular,
+                 "Invalid padding size, expected 2 but got 4");
+  expectPadError({2, 3, 4}, {5, 0}, M::Circular,
+                 "Padding value causes wrapping around more than once.");
+  expectPadError({1, 2, 3, 4}, {0, 0, 4, 0}, M::Circular,
+                 "Padding value causes wrapping around more than once.");
+  expectPadError({2, 3, 4}, {-3, -2}, M::Circular,
+                 "Negative padding value is resulting in an empty dimension");
+  // F.pad's own checks (the last is a NotImplementedError in PyTorch).
+  expectPadError({2, 3, 4}, {1}, M::Reflect,
+                 "Padding length must be divisible by 2");
+  expectPadError({2, 3}, {1, 1, 1, 1, 1, 1}, M::Replicate,
+                 "Padding length too large");
+  expectPadError({3}, {1, 2}, M::Reflect,
+                 "Only 2D, 3D, 4D, 5D padding with non-constant padding are "
+                 "supported for now");
+}
+
+TEST_CASE("nn pad modes: empty batches and circular padding of any dtype") {
+  // F.pad(torch.zeros(0, 3), (1, 1), mode='reflect').shape == (0, 5), and
+  // likewise an empty batch of 3-d input for replicate.
+  CHECK(pad(filled({0, 3}), {1, 1}, PadMode::Reflect).sizes() == Shape{0, 5});
+  CHECK(pad(filled({0, 2, 3}), {1, 1}, PadMode::Replicate).sizes() ==
+        Shape{0, 2, 5});
+  CHECK(pad(filled({2, 0, 3}), {1, 1}, PadMode::Circular).sizes() ==
+        Shape{2, 0, 5});
+  // F.pad(torch.arange(6).reshape(1, 2, 3), (1, 1), mode='circular')
+  Tensor I = makeTensor(DType::Int64, {1, 2, 3}, {0, 1, 2, 3, 4, 5});
+  Tensor R = pad(I, {1, 1}, PadMode::Circular);
+  CHECK(R.dtype() == DType::Int64);
+  CHECK(valuesOf(R) == std::vector<double>{2, 0, 1, 2, 0, 5, 3, 4, 5, 3});
+  Tensor B = makeTensor(DType::Bool, {1, 1, 3}, {1, 0, 0});
+  CHECK(valuesOf(pad(B, {2, 0}, PadMode::Circular)) ==
+        std::vector<double>{0, 0, 1, 0, 0});
+  // (-1, 3) on [0, 1, 2, 3, 4]: the right pad copies from the cropped
+  // centre, so it is [1, 2, 3], not a modulo [0, 1, 2].
+  Tensor F = makeTensor(DType::Float32, {1, 1, 5}, {0, 1, 2, 3, 4});
+  CHECK(valuesOf(pad(F, {-1, 3}, PadMode::Circular)) ==
+        std::vector<double>{1, 2, 3, 4, 1, 2, 3});
+}
