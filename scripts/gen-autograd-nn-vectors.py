@@ -65,6 +65,9 @@ INPUTS = {
     "lw": wave((2, 1, 3, 3), 1.2, 0.8),       # lenet conv weight
     "lb": torch.tensor([0.05, -0.05]),
     "li": wave((3, 1, 8, 8), 0.77, 0.35),     # lenet images
+    "p1": torch.sigmoid(wave((5,), 0.9, 0.4) * 2),      # soft targets
+    "p3": torch.sigmoid(wave((2, 3, 4), 0.6, 0.8) * 2),
+    "cwl": torch.tensor([0.6, 1.2, 0.9, 1.5, 0.4]),     # class weights
 }
 NAMES = list(INPUTS)
 
@@ -201,6 +204,13 @@ OPS = {
     "ce_1d": lambda l: F.cross_entropy(l, CONSTS["t0"]),
     "ce_3d_smooth": lambda l: F.cross_entropy(l, CONSTS["t3"],
                                               label_smoothing=0.1),
+    "ce_prob": lambda l, p: F.cross_entropy(l, p),
+    "ce_prob_w_sum_smooth": lambda l, p: F.cross_entropy(
+        l, p, weight=CONSTS["cw"], reduction="sum", label_smoothing=0.2),
+    "ce_prob_none_w": lambda l, p, w: F.cross_entropy(l, p, weight=w,
+                                                      reduction="none"),
+    "ce_prob_mean_w_smooth": lambda l, p, w: F.cross_entropy(
+        l, p, weight=w, label_smoothing=0.3),
     "mse": lambda a, b: F.mse_loss(a, b),
     "mse_sum": lambda a, b: F.mse_loss(a, b, reduction="sum"),
     "mse_none": lambda a, b: F.mse_loss(a, b, reduction="none"),
@@ -286,6 +296,11 @@ CASES = [
     ("ce", ["l"]), ("ce_none", ["l"]), ("ce_smooth", ["l"]),
     ("ce_smooth_wi", ["l"]), ("ce_smooth_i", ["l"]), ("ce_smooth_none", ["l"]),
     ("ce_smooth_sum_w", ["l"]), ("ce_1d", ["l1"]), ("ce_3d_smooth", ["l3"]),
+    ("ce_prob", ["l", "pt"]), ("ce_prob", ["l1", "p1"]),
+    ("ce_prob", ["l3", "p3"]), ("ce_prob_w_sum_smooth", ["l", "pt"]),
+    ("ce_prob_none_w", ["l", "pt", "cwl"]),
+    ("ce_prob_none_w", ["l1", "p1", "cwl"]),
+    ("ce_prob_mean_w_smooth", ["l", "pt", "cwl"]),
     ("mse", ["l", "tg"]), ("mse_sum", ["l", "tg"]), ("mse_none", ["l", "tg"]),
     ("bce", ["pr", "pt"]), ("bce_weight_sum", ["pr", "pt"]),
     ("leaky", ["y"]), ("leaky_default", ["y"]), ("relu_", ["y"]),

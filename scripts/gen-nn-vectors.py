@@ -108,6 +108,11 @@ OPS = {
     "leaky_relu": (lambda p, x: F.leaky_relu(x, p[0]), "other"),
     "pad": (lambda p, x: F.pad(x, [int(v) for v in p[1:]], value=p[0]),
             "exact"),
+    # Probability targets (target of the input's shape): params reduction,
+    # label_smoothing; gradients of input and target.
+    "cross_entropy_prob": (lambda p, x, t, w=None: F.cross_entropy(
+        x, t, w, reduction=REDUCTIONS[int(p[0])], label_smoothing=p[1]),
+        "other"),
     # params: mode (PAD_MODES index), pads. Gradients sum repeated reads.
     "pad_mode": (lambda p, x: F.pad(x, [int(v) for v in p[1:]],
                                     mode=PAD_MODES[int(p[0])]), "other"),
@@ -262,6 +267,24 @@ def build_cases():
             (2, (1, 1, 3, 4, 5), [1, 2, 2, 1, 3, 0]),
         ]:
             case("pad_mode", [rand(shape, dt)], [mode] + pads, [0])
+    for dt in (torch.float32, torch.float64):
+        # cross_entropy with class probabilities: [N, C], unbatched [C],
+        # [N, C, d] and [N, C, h, w]; every reduction, with and without
+        # class weights and label smoothing (negative: none).
+        for shape in ((4, 5), (5,), (2, 3, 4), (2, 3, 2, 2)):
+            c = shape[1] if len(shape) > 1 else shape[0]
+            for r in range(3):
+                for wt in (False, True):
+                    for ls in (0.0, 0.25):
+                        ins = [rand(shape, dt, -2, 2), rand(shape, dt, 0, 1)]
+                        if wt:
+                            ins.append(rand(c, dt, 0.1, 1))
+                        case("cross_entropy_prob", ins, [r, ls], [0, 1])
+        case("cross_entropy_prob", [rand((3, 4), dt), rand((3, 4), dt, 0, 1)],
+             [1, -0.5], [0, 1])
+    # A float64 target promotes a float32 input's loss to float64.
+    case("cross_entropy_prob", [rand((3, 4)), rand((3, 4), torch.float64, 0, 1)],
+         [1, 0.1], [0, 1])
 
 
 def value_strs(t):

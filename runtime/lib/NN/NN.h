@@ -156,7 +156,10 @@ Tensor nllLossBackward(const Tensor &GradOut, const Tensor &Input,
                        const Tensor &Target, const Tensor &Weight, Reduction R,
                        int64_t IgnoreIndex = -100);
 
-/// F.cross_entropy with class-index targets. Saves: Input, Target, Weight.
+/// F.cross_entropy. A Target of Input's shape holds class probabilities
+/// (crossEntropyProb below; IgnoreIndex must then be negative); otherwise
+/// class indices. A label_smoothing above 0 must be at most 1; 0 or below
+/// (or NaN) means none, as in PyTorch. Saves: Input, Target, Weight.
 Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
                     const Tensor &Weight, Reduction R = Reduction::Mean,
                     int64_t IgnoreIndex = -100, double LabelSmoothing = 0.0);
@@ -164,6 +167,25 @@ Tensor crossEntropyBackward(const Tensor &GradOut, const Tensor &Input,
                             const Tensor &Target, const Tensor &Weight,
                             Reduction R, int64_t IgnoreIndex = -100,
                             double LabelSmoothing = 0.0);
+
+/// cross_entropy's checks for probability targets (floating Target,
+/// negative IgnoreIndex, the weight's size, LabelSmoothing <= 1), in
+/// PyTorch's order; returns the number of classes.
+int64_t crossEntropyProbClasses(const Tensor &Input, const Tensor &Target,
+                                const Tensor &Weight, int64_t IgnoreIndex,
+                                double LabelSmoothing);
+/// F.cross_entropy with class probabilities: Target of Input's shape ([C],
+/// [N, C] or [N, C, d...]), floating; the result has the promoted dtype of
+/// Input, Target and Weight. Saves: Input, Target, Weight.
+Tensor crossEntropyProb(const Tensor &Input, const Tensor &Target,
+                        const Tensor &Weight, Reduction R = Reduction::Mean,
+                        double LabelSmoothing = 0.0);
+/// Gradients of Input and Target; Mask = {input, target}.
+std::pair<Tensor, Tensor>
+crossEntropyProbBackward(const Tensor &GradOut, const Tensor &Input,
+                         const Tensor &Target, const Tensor &Weight,
+                         Reduction R, double LabelSmoothing,
+                         std::array<bool, 2> Mask = {true, true});
 
 /// F.mse_loss (Input and Target of one shape). Saves: Input, Target.
 Tensor mseLoss(const Tensor &Input, const Tensor &Target,

@@ -202,6 +202,18 @@ const std::map<std::string, OpFn> &ops() {
        [](V I) {
          return ag::crossEntropy(I[0], k("t3"), Tensor(), R::Mean, -100, 0.1);
        }},
+      {"ce_prob", [](V I) { return ag::crossEntropy(I[0], I[1], Tensor()); }},
+      {"ce_prob_w_sum_smooth",
+       [](V I) {
+         return ag::crossEntropy(I[0], I[1], k("cw", I[0].dtype()), R::Sum,
+                                 -100, 0.2);
+       }},
+      {"ce_prob_none_w",
+       [](V I) { return ag::crossEntropy(I[0], I[1], I[2], R::None); }},
+      {"ce_prob_mean_w_smooth",
+       [](V I) {
+         return ag::crossEntropy(I[0], I[1], I[2], R::Mean, -100, 0.3);
+       }},
       {"mse", [](V I) { return ag::mseLoss(I[0], I[1]); }},
       {"mse_sum", [](V I) { return ag::mseLoss(I[0], I[1], R::Sum); }},
       {"mse_none", [](V I) { return ag::mseLoss(I[0], I[1], R::None); }},

@@ -325,6 +325,23 @@ TEST_CASE("dispatch nn losses: reductions, weights, legacy arguments") {
                {{"ignore_index", iv(4)}}, Out)
               .ok());
   checkSame(result(Out), ag::nllLoss(L, T, Cw, Reduction::Mean, 4));
+  // Class probabilities: a float target of the input's shape.
+  Tensor Soft = unary(UnaryOp::Sigmoid, wave({4, 5}, 0.5, 1.2));
+  REQUIRE(call("torch.nn.functional.cross_entropy", {tv(L), tv(Soft), tv(Cw)},
+               {{"label_smoothing", fv(0.1)}}, Out)
+              .ok());
+  checkSame(result(Out), ag::crossEntropy(L, Soft, Cw, Reduction::Mean, -100,
+                                          0.1));
+  CHECK(std::string(gradFnName(result(Out))) == "DivBackward1");
+  REQUIRE(call("torch.nn.functional.cross_entropy", {tv(L), tv(Soft)},
+               {{"reduce", bv(false)}}, Out)
+              .ok());
+  CHECK(result(Out).sizes() == Shape{4});
+  CHECK(std::string(gradFnName(result(Out))) == "NegBackward0");
+  checkError(call("torch.nn.functional.cross_entropy", {tv(L), tv(Soft)},
+                  {{"ignore_index", iv(0)}}, Out),
+             ErrorCode::RuntimeError,
+             "ignore_index is not supported for floating point target");
 
   // mse_loss broadcasts input and target (PyTorch warns).
   Tensor Row = wave({5}, 0.6, 1.0);

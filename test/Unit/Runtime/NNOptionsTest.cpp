@@ -137,3 +137,48 @@ TEST_CASE("nn pad modes: empty batches and circular padding of any dtype") {
   CHECK(valuesOf(pad(F, {-1, 3}, PadMode::Circular)) ==
         std::vector<double>{1, 2, 3, 4, 1, 2, 3});
 }
+
+TEST_CASE("nn cross_entropy with probability targets: errors and dtypes") {
+  Tensor X = filled({3, 4});
+  auto CE = [](const Tensor &In, const Tensor &T, const Tensor &W,
+               int64_t Ignore = -100, double Smoothing = 0.0) {
+    return crossEntropy(In, T, W, Reduction::Mean, Ignore, Smoothing);
+  };
+  expectError([&] { CE(X, ones({3, 4}, DType::Int64), {}); },
+              "Expected floating point type for target with class "
+              "probabilities, got Long");
+  expectError([&] { CE(X, ones({3, 4}, DType::Bool), {}); },
+              "Expected floating point type for target with class "
+              "probabilities, got Bool");
+  expectError([&] { CE(X, filled({3, 4}), {}, 1); },
+              "ignore_index is not supported for floating point target");
+  expectError([&] { CE(X, filled({3, 4}), filled({3})); },
+              "cross_entropy: weight tensor should be defined either for all "
+              "4 classes or no classes but got weight tensor of shape: [3]");
+  expectError([&] { CE(X, filled({3, 4}), filled({2, 2})); },
+              "cross_entropy: weight tensor should be defined either for all "
+              "4 classes or no classes but got weight tensor of shape: [2, 2]");
+  expectError([&] { CE(X, filled({3, 4}), {}, -100, 1.5); },
+              "label_smoothing must be between 0.0 and 1.0. Got: 1.5");
+  expectError([&] { CE(ones({3, 4}, DType::Int64), filled({3, 4}), {}); },
+              "\"log_softmax_lastdim_kernel_impl\" not implemented for "
+              "'Long'");
+  expectError([&] { CE(filled({}), filled({}), {}); }, ErrorKind::IndexError,
+              "Dimension specified as 1 but tensor has no dimensions");
+  // A float target of another shape is a class-index target.
+  expectError([&] { CE(X, filled({3}), {}); },
+              "expected scalar type Long but found Float");
+  // Negative label_smoothing is no smoothing, for both kinds of target.
+  Tensor T = makeTensor(DType::Float32, {3, 4},
+                        {0.1, 0.2, 0.3, 0.4, 1, 0, 0, 0, 0.5, 0.5, 0, 0});
+  CHECK(valuesOf(CE(X, T, {}, -100, -0.5)) == valuesOf(CE(X, T, {})));
+  Tensor Idx = makeTensor(DType::Int64, {3}, {0, 3, 1});
+  CHECK(valuesOf(CE(X, Idx, {}, -100, -0.5)) == valuesOf(CE(X, Idx, {})));
+  // float32 input, float64 target: a float64 loss, gradients in each dtype.
+  Tensor T64 = to(T, DType::Float64);
+  CHECK(CE(X, T64, {}).dtype() == DType::Float64);
+  auto G = crossEntropyProbBackward(scalarTensor(Scalar(1.0), DType::Float64),
+                                    X, T64, {}, Reduction::Mean, 0.0);
+  CHECK(G.first.dtype() == DType::Float32);
+  CHECK(G.second.dtype() == DType::Float64);
+}

@@ -218,6 +218,14 @@ Tensors runOp(const std::string &Op, const Tensors &In, const Params &P) {
          return Tensors{constantPad(I[0], Pads, P[0]),
                         constantPadBackward(I.back(), Pads)};
        }},
+      {"cross_entropy_prob",
+       [](const Tensors &I, const Params &P) {
+         Tensor W = I.size() == 4 ? I[2] : Tensor();
+         Reduction R = reduction(P[0]);
+         auto G = crossEntropyProbBackward(I.back(), I[0], I[1], W, R, P[1]);
+         return Tensors{crossEntropy(I[0], I[1], W, R, -100, P[1]), G.first,
+                        G.second};
+       }},
       {"pad_mode",
        [](const Tensors &I, const Params &P) {
          const PadMode Modes[] = {PadMode::Reflect, PadMode::Replicate,
