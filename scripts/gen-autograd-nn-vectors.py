@@ -174,6 +174,10 @@ OPS = {
     "dropout_eval": lambda a: F.dropout(a, 0.4, training=False),
     "embedding": lambda e: F.embedding(CONSTS["idx"], e),
     "embedding_pad": lambda e: F.embedding(CONSTS["idx"], e, padding_idx=1),
+    "embedding_max_norm": lambda e: F.embedding(CONSTS["idx"], e,
+                                                max_norm=1.0),
+    "embedding_max_norm_p1_pad": lambda e: F.embedding(
+        CONSTS["idx"], e, padding_idx=1, max_norm=0.8, norm_type=1.0),
     "embedding_linear": lambda e, W, b: F.linear(F.embedding(CONSTS["idx"], e),
                                                  W, b),
     "nll": lambda l: F.nll_loss(F.log_softmax(l, 1), CONSTS["t4"]),
@@ -291,6 +295,7 @@ CASES = [
     ("dropout", ["y"]), ("dropout_eval", ["y"]),
     ("embedding", ["e"]), ("embedding_pad", ["e"]),
     ("embedding_linear", ["e", "W", "b"]),
+    ("embedding_max_norm", ["e"]), ("embedding_max_norm_p1_pad", ["e"]),
     ("nll", ["l"]), ("nll_raw_sum", ["l"]), ("nll_weight_ignore", ["l"]),
     ("nll_none", ["l"]), ("nll_3d", ["l3"]),
     ("ce", ["l"]), ("ce_none", ["l"]), ("ce_smooth", ["l"]),

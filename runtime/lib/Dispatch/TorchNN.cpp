@@ -5,8 +5,9 @@
 // PyTorch 1.13's argument handling and messages. They run the ag:: ops
 // (Autograd/Functions.h), so results take part in autograd as in PyTorch.
 //
-// Where Janus does not implement an option (F.embedding's max_norm,
-// scale_grad_by_freq and sparse; gather's sparse_grad) the call raises NotImplementedError naming it. The
+// Where Janus does not implement an option (F.embedding's
+// scale_grad_by_freq and sparse; gather's sparse_grad) the call raises
+// NotImplementedError naming it. The
 // legacy size_average/reduce arguments of the losses are honoured as
 // PyTorch's _Reduction.legacy_get_string does (without its warning), and
 // so is softmax's implicit dim.
@@ -514,10 +515,6 @@ Status fEmbedding(const LibArgs &args, Value &out) {
     JANUS_RETURN_IF_ERROR(c.integer(2, "padding_idx", v));
     pad = v;
   }
-  if (!args[3].isNone())
-    return notImplemented(
-        "F.embedding(max_norm=...) is not supported by Janus (it renormalizes "
-        "the weight in place); pass max_norm=None");
   bool byFreq = false, sparse = false;
   JANUS_RETURN_IF_ERROR(truth(args[5], byFreq));
   JANUS_RETURN_IF_ERROR(truth(args[6], sparse));
@@ -528,8 +525,26 @@ Status fEmbedding(const LibArgs &args, Value &out) {
     return notImplemented(
         "F.embedding(sparse=True) is not supported by Janus (no sparse "
         "tensors)");
+  if (args[3].isNone())
+    return guardTensorOp([&] {
+      out = tensorValue(ag::embedding(w, i, pad));
+      return okStatus();
+    });
+  // max_norm: F.embedding checks padding_idx first, then renormalises the
+  // referenced rows in place under no_grad, then looks them up.
+  double maxNorm, normType;
+  JANUS_RETURN_IF_ERROR(c.real(3, "max_norm", maxNorm));
+  JANUS_RETURN_IF_ERROR(c.real(4, "norm_type", normType));
+  if (pad && w.dim() > 0 &&
+      (*pad > 0 ? *pad >= w.size(0) : *pad < -w.size(0)))
+    return valueError("Padding_idx must be within num_embeddings");
   return guardTensorOp([&] {
-    out = tensorValue(ag::embedding(w, i, pad));
+    Tensor idx = rt::contiguous(i);
+    {
+      NoGradGuard noGrad;
+      rt::embeddingRenorm(w, idx, maxNorm, normType);
+    }
+    out = tensorValue(ag::embedding(w, idx, pad));
     return okStatus();
   });
 }

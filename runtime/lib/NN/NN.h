@@ -139,6 +139,12 @@ Tensor dropoutBackward(const Tensor &GradOut, const Tensor &Mask);
 /// Indices.shape + [D]. Saves: Indices, Weight.size(0).
 Tensor embedding(const Tensor &Weight, const Tensor &Indices,
                  std::optional<int64_t> PaddingIdx = std::nullopt);
+/// F.embedding's max_norm (ATen's embedding_renorm_, which F.embedding runs
+/// under no_grad before the lookup): every distinct row Indices refer to
+/// whose NormType-norm exceeds MaxNorm is scaled in place by
+/// MaxNorm / (norm + 1e-7). Bumps Weight's version; records nothing.
+Tensor &embeddingRenorm(Tensor &Weight, const Tensor &Indices, double MaxNorm,
+                        double NormType = 2.0);
 /// The dense gradient of Weight; rows at PaddingIdx stay zero.
 Tensor embeddingBackward(const Tensor &GradOut, const Tensor &Indices,
                          int64_t NumWeights,

@@ -91,6 +91,17 @@ Tensor lenet(V I) {
   return ag::crossEntropy(Logits, k("t3l"), Tensor());
 }
 
+/// F.embedding(idx, W, max_norm=...): W renormalised in place under
+/// no_grad, then the lookup.
+Tensor renormedEmbedding(Tensor W, std::optional<int64_t> Pad, double MaxNorm,
+                         double NormType) {
+  {
+    NoGradGuard NoGrad;
+    embeddingRenorm(W, k("idx"), MaxNorm, NormType);
+  }
+  return ag::embedding(W, k("idx"), Pad);
+}
+
 /// z = y * 1, then Fn(z): setitem and in-place cases.
 Tensor onCopy(const Tensor &Y, const std::function<void(Tensor &)> &Fn) {
   Tensor Z = ag::mul(Y, num(1.0));
@@ -155,6 +166,10 @@ const std::map<std::string, OpFn> &ops() {
       {"embedding", [](V I) { return ag::embedding(I[0], k("idx")); }},
       {"embedding_pad",
        [](V I) { return ag::embedding(I[0], k("idx"), int64_t(1)); }},
+      {"embedding_max_norm",
+       [](V I) { return renormedEmbedding(I[0], {}, 1.0, 2.0); }},
+      {"embedding_max_norm_p1_pad",
+       [](V I) { return renormedEmbedding(I[0], int64_t(1), 0.8, 1.0); }},
       {"embedding_linear",
        [](V I) {
          return ag::linear(ag::embedding(I[0], k("idx")), I[1], I[2]);
@@ -475,9 +490,12 @@ TEST_CASE("autograd NN and indexing gradients match float64 finite "
   // division and dropout cases are smooth at these inputs (no ties, no
   // quotient near an integer; dropout is reseeded per call).
   // Skipped: PyTorch's gradient is not the derivative there by design
-  // (padding_idx rows get none; setitem with duplicate indices sums the
-  // value's gradient though the last write wins).
-  const std::set<std::string> Skip = {"embedding_pad e", "setitem_adv y v"};
+  // (padding_idx rows get none; max_norm's rescaling is not differentiated;
+  // setitem with duplicate indices sums the value's gradient though the
+  // last write wins).
+  const std::set<std::string> Skip = {"embedding_pad e", "embedding_max_norm e",
+                                      "embedding_max_norm_p1_pad e",
+                                      "setitem_adv y v"};
   int Checked = 0;
   for (const NnCase &C : Cases) {
     std::string Desc = describe(C);

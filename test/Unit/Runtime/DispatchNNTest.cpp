@@ -293,6 +293,38 @@ TEST_CASE("dispatch nn pad modes and F.pad's checks") {
   CHECK(std::string(gradFnName(result(Out))) == "ReflectionPad2DBackward0");
 }
 
+TEST_CASE("dispatch nn embedding max_norm") {
+  Value Out;
+  Tensor E = wave({5, 3}, 1.2, 0.4);
+  setRequiresGrad(E, true);
+  Tensor Idx = makeTensor(DType::Int64, {2, 2}, {1, 4, 1, 0});
+  Tensor Want = rt::clone(E);
+  embeddingRenorm(Want, Idx, 0.9, 1.0);
+  uint64_t Before = E->storage()->version();
+  REQUIRE(call("torch.nn.functional.embedding", {tv(Idx), tv(E)},
+               {{"max_norm", fv(0.9)}, {"norm_type", iv(1)}}, Out)
+              .ok());
+  // The leaf itself is renormalised (no in-place error: no_grad) and the
+  // lookup records EmbeddingBackward0.
+  CHECK(E->storage()->version() > Before);
+  checkSame(E, Want);
+  checkSame(result(Out), ag::embedding(Want, Idx));
+  CHECK(std::string(gradFnName(result(Out))) == "EmbeddingBackward0");
+  // padding_idx is checked before anything is renormalised.
+  Tensor F = wave({5, 3}, 0.3, 0.1);
+  Tensor Copy = rt::clone(F);
+  checkError(call("torch.nn.functional.embedding", {tv(Idx), tv(F)},
+                  {{"max_norm", fv(0.1)}, {"padding_idx", iv(5)}}, Out),
+             ErrorCode::ValueError, "Padding_idx must be within num_embeddings");
+  checkSame(F, Copy);
+  checkError(call("torch.nn.functional.embedding",
+                  {tv(makeTensor(DType::Int64, {1}, {9})), tv(F)},
+                  {{"max_norm", fv(1.0)}}, Out),
+             ErrorCode::IndexError,
+             "select(): index 9 out of range for tensor of size [5, 3] at "
+             "dimension 0");
+}
+
 TEST_CASE("dispatch nn losses: reductions, weights, legacy arguments") {
   Tensor L = wave({4, 5}, 1.9, 0.1);
   setRequiresGrad(L, true);
@@ -476,14 +508,10 @@ TEST_CASE("dispatch nn argument errors") {
              ErrorCode::ValueError,
              "dropout probability has to be between 0 and 1, but got 1.5");
   // Not supported by Janus: a clear NotImplementedError.
-  Status S = call("torch.nn.functional.embedding",
-           {tv(makeTensor(DType::Int64, {1}, {0})), tv(W)},
-           {{"max_norm", fv(1.0)}}, Out);
-  CHECK(S.code() == ErrorCode::NotImplementedError);
-  CHECK(S.message().find("max_norm") != std::string::npos);
-  S = call("torch.gather",
-           {tv(X), iv(0), tv(makeTensor(DType::Int64, {1, 1, 1, 1}, {0}))},
-           {{"sparse_grad", bv(true)}}, Out);
+  Status S = call(
+      "torch.gather",
+      {tv(X), iv(0), tv(makeTensor(DType::Int64, {1, 1, 1, 1}, {0}))},
+      {{"sparse_grad", bv(true)}}, Out);
   CHECK(S.code() == ErrorCode::NotImplementedError);
   // Kernel errors come through with their Python type.
   checkError(

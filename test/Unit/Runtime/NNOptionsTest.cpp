@@ -14,6 +14,7 @@
 
 #include <doctest/doctest.h>
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -181,4 +182,46 @@ TEST_CASE("nn cross_entropy with probability targets: errors and dtypes") {
                                     X, T64, {}, Reduction::Mean, 0.0);
   CHECK(G.first.dtype() == DType::Float32);
   CHECK(G.second.dtype() == DType::Float64);
+}
+
+TEST_CASE("nn embedding max_norm renormalises referenced rows in place") {
+  // Rows 0 and 2 have 2-norms 5 and 1; indices [2, 0, 0] renormalise row
+  // 0 once (duplicates count once) to norm 1 / (5 + 1e-7) * 5 and leave
+  // row 1 (not referenced) and row 2 (norm not above max_norm) alone.
+  Tensor W = makeTensor(DType::Float64, {3, 2}, {3, 4, 6, 8, 0.6, 0.8});
+  Tensor Idx = makeTensor(DType::Int64, {3}, {2, 0, 0});
+  uint64_t Before = W->storage()->version();
+  embeddingRenorm(W, Idx, 1.0);
+  CHECK(W->storage()->version() > Before);
+  double S = 1.0 / (5 + 1e-7);
+  std::vector<double> Got = valuesOf(W);
+  CHECK(Got[0] == doctest::Approx(3 * S).epsilon(1e-15));
+  CHECK(Got[1] == doctest::Approx(4 * S).epsilon(1e-15));
+  CHECK(std::vector<double>(Got.begin() + 2, Got.end()) ==
+        std::vector<double>{6, 8, 0.6, 0.8});
+  // norm_type inf: max |x| = 8 for row 1, a negative index is row 2.
+  Tensor V = makeTensor(DType::Float32, {3, 2}, {3, 4, 6, -8, 0.6, 0.8});
+  embeddingRenorm(V, makeTensor(DType::Int64, {2}, {1, -1}), 2.0,
+                  std::numeric_limits<double>::infinity());
+  CHECK(valuesOf(V)[3] == doctest::Approx(-8 * 2 / (8 + 1e-7)));
+  CHECK(valuesOf(V)[4] == doctest::Approx(0.6));
+  // The oracle's messages.
+  expectError([&] { embeddingRenorm(W, filled({2}), 1.0); },
+              "Expected tensor for argument #2 'indices' to have one of the "
+              "following scalar types: Long, Int; but got torch.FloatTensor "
+              "instead (while checking arguments for embedding_renorm_)");
+  Tensor Flat = filled({5});
+  expectError([&] { embeddingRenorm(Flat, Idx, 1.0); },
+              "Expected 2-dimensional tensor, but got 1-dimensional tensor for "
+              "argument #1 'self' (while checking arguments for "
+              "embedding_renorm_)");
+  expectError(
+      [&] { embeddingRenorm(W, makeTensor(DType::Int64, {2}, {1, 7}), 1.0); },
+      ErrorKind::IndexError,
+      "select(): index 7 out of range for tensor of size [3, 2] at "
+      "dimension 0");
+  Tensor Longs = ones({3, 2}, DType::Int64);
+  expectError([&] { embeddingRenorm(Longs, Idx, 1.0); },
+              "norm(): input dtype should be either floating point or "
+              "complex. Got Long instead.");
 }

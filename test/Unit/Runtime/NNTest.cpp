@@ -226,6 +226,16 @@ Tensors runOp(const std::string &Op, const Tensors &In, const Params &P) {
          return Tensors{crossEntropy(I[0], I[1], W, R, -100, P[1]), G.first,
                         G.second};
        }},
+      {"embedding_renorm",
+       [](const Tensors &I, const Params &P) {
+         std::optional<int64_t> Pad;
+         if (P[2] != -1000)
+           Pad = ip(P, 2);
+         Tensor W = clone(I[0]);
+         embeddingRenorm(W, I[1], P[0], P[1]);
+         return Tensors{embedding(W, I[1], Pad), W,
+                        embeddingBackward(I.back(), I[1], W.size(0), Pad)};
+       }},
       {"pad_mode",
        [](const Tensors &I, const Params &P) {
          const PadMode Modes[] = {PadMode::Reflect, PadMode::Replicate,
