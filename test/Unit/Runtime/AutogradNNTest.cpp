@@ -35,23 +35,9 @@ using janus::rt::test::waveGradient;
 
 namespace {
 
-struct NnInput {
-  const char *Name;
-  std::vector<int64_t> Sizes;
-  std::vector<double> Values;
-};
-
-struct NnConst {
-  const char *Name;
-  DType Type;
-  std::vector<int64_t> Sizes;
-  std::vector<double> Values;
-};
-
-struct NnGrad {
-  int Defined;
-  std::vector<double> Values;
-};
+using NnInput = janus::rt::test::NamedValues;
+using NnConst = janus::rt::test::InputSpec;
+using NnGrad = janus::rt::test::ExpectedGrad;
 
 struct NnCase {
   const char *Op;

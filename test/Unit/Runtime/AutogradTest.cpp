@@ -37,16 +37,8 @@ using janus::rt::test::waveGradient;
 
 namespace {
 
-struct AgInput {
-  const char *Name;
-  std::vector<int64_t> Sizes;
-  std::vector<double> Values;
-};
-
-struct AgGrad {
-  int Defined;
-  std::vector<double> Values;
-};
+using AgInput = janus::rt::test::NamedValues;
+using AgGrad = janus::rt::test::ExpectedGrad;
 
 struct AgCase {
   const char *Op;

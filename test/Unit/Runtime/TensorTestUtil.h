@@ -32,6 +32,20 @@ struct InputSpec {
   std::vector<double> Values;
 };
 
+/// A named float32 input of the autograd vectors (its dtype is the test's
+/// choice: float32 against PyTorch, float64 for finite differences).
+struct NamedValues {
+  const char *Name;
+  std::vector<int64_t> Sizes;
+  std::vector<double> Values;
+};
+
+/// An input's expected .grad; Defined is 0 where PyTorch left it None.
+struct ExpectedGrad {
+  int Defined;
+  std::vector<double> Values;
+};
+
 /// A new contiguous tensor of type T holding Values (row-major).
 inline Tensor makeTensor(DType T, const std::vector<int64_t> &Sizes,
                   const std::vector<double> &Values) {
