@@ -239,14 +239,61 @@ Tensor nllLoss(const Tensor &Input, const Tensor &Target, const Tensor &Weight,
   return Y;
 }
 
+namespace {
+/// A / V for a Python int V (at::div(Tensor, Scalar): DivBackward1).
+Tensor divByInt(const Tensor &A, int64_t V) {
+  Tensor Y = rt::div(A, num(Scalar(V)));
+  recordNode("DivBackward1", {&A}, Y,
+             [V](FunctionNode &, const TensorList &G) -> TensorList {
+               return {rt::div(G[0], num(Scalar(V)))};
+             });
+  return Y;
+}
+
+/// ATen's cross_entropy_loss_prob_target: target and weight are
+/// differentiable too.
+Tensor probTargetCrossEntropy(const Tensor &Input, const Tensor &Target,
+                              const Tensor &Weight, Reduction R,
+                              int64_t IgnoreIndex, double LabelSmoothing) {
+  int64_t C = rt::crossEntropyProbClasses(Input, Target, Weight, IgnoreIndex,
+                                          LabelSmoothing);
+  int64_t D = Input.dim() == 1 ? 0 : 1;
+  Tensor LogP = ag::logSoftmax(Input, D);
+  Tensor T = Target;
+  if (LabelSmoothing > 0)
+    T = ag::add(ag::mul(Target, num(1.0 - LabelSmoothing)),
+                num(LabelSmoothing / double(C)));
+  Tensor P = ag::mul(LogP, T);
+  if (Weight) {
+    Tensor W = Weight;
+    if (Input.dim() > 1) {
+      Shape S(static_cast<size_t>(Input.dim()), 1);
+      S[1] = C;
+      W = ag::view(Weight, S);
+    }
+    P = ag::mul(P, W);
+  }
+  if (R == Reduction::None)
+    return ag::neg(ag::sum(P, {D}));
+  Tensor Total = ag::neg(ag::sum(P));
+  return R == Reduction::Sum ? Total : divByInt(Total, Input.numel() / C);
+}
+} // namespace
+
 Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
                     const Tensor &Weight, Reduction R, int64_t IgnoreIndex,
                     double LabelSmoothing) {
-  // Probability targets and a bad label_smoothing: the kernel's errors.
-  if (isFloating(Target.dtype()) || !(LabelSmoothing >= 0.0) ||
-      LabelSmoothing > 1.0)
+  // ATen's cross_entropy_loss: a target of the input's shape holds class
+  // probabilities; label_smoothing <= 0 (or NaN) is plain nll_loss.
+  if (Input.sizes() == Target.sizes())
+    return probTargetCrossEntropy(Input, Target, Weight, R, IgnoreIndex,
+                                  LabelSmoothing);
+  // Other float targets and label_smoothing > 1: the kernel's errors.
+  if (isFloating(Target.dtype()) || LabelSmoothing > 1.0)
     return rt::crossEntropy(Input, Target, Weight, R, IgnoreIndex,
                             LabelSmoothing);
+  if (!(LabelSmoothing > 0.0))
+    LabelSmoothing = 0.0;
   int64_t D = Input.dim() == 1 ? 0 : 1;
   Tensor LogP = ag::logSoftmax(Input, D);
   Tensor Nll = ag::nllLoss(LogP, Target, Weight, R, IgnoreIndex);
@@ -381,6 +428,27 @@ Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value) {
   recordNode("ConstantPadNdBackward0", {&Input}, Y,
              [Pads](FunctionNode &, const TensorList &G) -> TensorList {
                return {rt::constantPadBackward(G[0], Pads)};
+             });
+  return Y;
+}
+
+Tensor pad(const Tensor &Input, const Shape &Pads, PadMode Mode) {
+  Tensor Y = rt::pad(Input, Pads, Mode);
+  // Circular padding is slice copies into a new tensor in ATen, so its
+  // node is the last copy's CopySlices.
+  static const char *const Names[2][3] = {
+      {"ReflectionPad1DBackward0", "ReflectionPad2DBackward0",
+       "ReflectionPad3DBackward0"},
+      {"ReplicationPad1DBackward0", "ReplicationPad2DBackward0",
+       "ReplicationPad3DBackward0"}};
+  size_t K = Pads.size() / 2;
+  const char *Name = Mode == PadMode::Circular ? "CopySlices"
+                     : Mode == PadMode::Reflect ? Names[0][K - 1]
+                                                : Names[1][K - 1];
+  Shape InSizes = Input.sizes();
+  recordNode(Name, {&Input}, Y,
+             [=](FunctionNode &, const TensorList &G) -> TensorList {
+               return {rt::padBackward(G[0], InSizes, Pads, Mode)};
              });
   return Y;
 }

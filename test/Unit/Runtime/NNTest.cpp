@@ -25,6 +25,8 @@
 #include <vector>
 
 using namespace janus::rt;
+using janus::rt::test::closeTo;
+using janus::rt::test::expectError;
 using janus::rt::test::makeTensor;
 using janus::rt::test::valuesOf;
 
@@ -216,31 +218,41 @@ Tensors runOp(const std::string &Op, const Tensors &In, const Params &P) {
          return Tensors{constantPad(I[0], Pads, P[0]),
                         constantPadBackward(I.back(), Pads)};
        }},
+      {"cross_entropy_prob",
+       [](const Tensors &I, const Params &P) {
+         Tensor W = I.size() == 4 ? I[2] : Tensor();
+         Reduction R = reduction(P[0]);
+         auto G = crossEntropyProbBackward(I.back(), I[0], I[1], W, R, P[1]);
+         return Tensors{crossEntropy(I[0], I[1], W, R, -100, P[1]), G.first,
+                        G.second};
+       }},
+      {"embedding_renorm",
+       [](const Tensors &I, const Params &P) {
+         std::optional<int64_t> Pad;
+         if (P[2] != -1000)
+           Pad = ip(P, 2);
+         Tensor W = clone(I[0]);
+         embeddingRenorm(W, I[1], P[0], P[1]);
+         return Tensors{embedding(W, I[1], Pad), W,
+                        embeddingBackward(I.back(), I[1], W.size(0), Pad)};
+       }},
+      {"pad_mode",
+       [](const Tensors &I, const Params &P) {
+         const PadMode Modes[] = {PadMode::Reflect, PadMode::Replicate,
+                                  PadMode::Circular};
+         PadMode M = Modes[ip(P, 0)];
+         Shape Pads;
+         for (size_t K = 1; K < P.size(); ++K)
+           Pads.push_back(ip(P, K));
+         return Tensors{pad(I[0], Pads, M),
+                        padBackward(I.back(), I[0].sizes(), Pads, M)};
+       }},
   };
   auto It = Ops.find(Op);
   REQUIRE_MESSAGE(It != Ops.end(), "no runtime implementation of " << Op);
   return It->second(In, P);
 }
 
-bool close(double Got, double Want, double Tol) {
-  if (std::isnan(Want))
-    return std::isnan(Got);
-  if (Tol == 0 || std::isinf(Want))
-    return Got == Want;
-  return std::fabs(Got - Want) <= Tol * std::max(std::fabs(Want), 1.0);
-}
-
-// Expects Fn() to throw a TensorError of kind K with exactly message Msg.
-template <typename F>
-void expectError(F &&Fn, ErrorKind K, const std::string &Msg) {
-  try {
-    Fn();
-    FAIL("expected an error: " << Msg);
-  } catch (const TensorError &E) {
-    CHECK(E.kind() == K);
-    CHECK(std::string(E.what()) == Msg);
-  }
-}
 
 
 } // namespace
@@ -272,7 +284,7 @@ TEST_CASE("nn kernels match PyTorch 1.13 forward and backward") {
       std::vector<double> Got = valuesOf(Out[K]), Want = refValues(E);
       for (size_t I = 0; I < Got.size(); ++I) {
         CAPTURE(I);
-        CHECK_MESSAGE(close(Got[I], Want[I], C.Tol),
+        CHECK_MESSAGE(closeTo(Got[I], Want[I], C.Tol),
                       "got " << Got[I] << " want " << Want[I] << " rel "
                              << (Got[I] - Want[I]) / Want[I]);
       }
