@@ -136,7 +136,7 @@ void checkBinaryOperands(BinaryOp Op, const Tensor &A, const Tensor &B,
 // Computes Op(A, B) in its computation dtype; Alpha scales B for add/sub.
 Tensor compute(BinaryOp Op, const Tensor &A, const Tensor &B, Scalar Alpha) {
   checkBinaryOperands(Op, A, B, Alpha);
-  DType T = resultType({&A, &B});
+  DType T = resultType(A, B);
   if (Op == BinaryOp::Div && !isFloating(T))
     T = DType::Float32; // True division of integers and bools.
   if (Op == BinaryOp::Pow && T == DType::Bool)
@@ -145,9 +145,20 @@ Tensor compute(BinaryOp Op, const Tensor &A, const Tensor &B, Scalar Alpha) {
       Alpha.K == Scalar::Kind::Float)
     fail("For integral input tensors, argument alpha must not be a floating "
          "point number.");
-  Shape S = broadcastShapes(A.sizes(), B.sizes());
+  // Operands of one shape (the common case) need no broadcast views: each
+  // view is a TensorImpl and two shape vectors, which cost more than a
+  // tiny op's arithmetic.
+  bool SameShape = A.sizes() == B.sizes();
+  Shape Broadcast;
+  if (!SameShape)
+    Broadcast = broadcastShapes(A.sizes(), B.sizes());
+  const Shape &S = SameShape ? A.sizes() : Broadcast;
   Tensor Out = empty(S, T);
-  Tensor CA = expand(to(A, T), S), CB = expand(to(B, T), S);
+  Tensor CA = to(A, T), CB = to(B, T);
+  if (!SameShape) {
+    CA = expand(CA, S);
+    CB = expand(CB, S);
+  }
   dispatch(T, [&](auto Tag) {
     binaryKernel<decltype(Tag)>(Op, Out, CA, CB, Alpha, B->isWrappedNumber());
   });
