@@ -253,7 +253,9 @@ Tensor where(const Tensor &Cond, const Tensor &A, const Tensor &B) {
   dispatch(T, [&](auto Tag) {
     using ET = decltype(Tag);
     map3<ET, bool, ET, ET>(Out, CC, CA, CB,
-                           [](bool C, ET X, ET Y) { return C ? X : Y; });
+                           [](bool C, ET X, ET Y) {
+                             return selectBits(C, X, Y);
+                           });
   });
   return Out;
 }
