@@ -133,6 +133,39 @@ void checkBinaryOperands(BinaryOp Op, const Tensor &A, const Tensor &B,
     fail("Integers to negative integer powers are not allowed.");
 }
 
+// Out = Op(A, B) for small contiguous float32 operands of Out's shape and
+// alpha 1, the tiny op's usual case, as a plain loop: the dispatch and
+// strided-walk setup cost more than 150 additions. The same arithmetic as
+// binaryKernel (for sub, fma(y, -1, x) == x - y). Returns false otherwise.
+bool smallFloatKernel(BinaryOp Op, const Tensor &Out, const Tensor &A,
+                      const Tensor &B, Scalar Alpha) {
+  int64_t N = Out.numel();
+  bool AlphaOne = Alpha.K == Scalar::Kind::Float ? Alpha.F == 1.0
+                                                 : Alpha.I == 1;
+  if (N > ElementwiseGrain || !AlphaOne || A.dtype() != DType::Float32 ||
+      B.dtype() != DType::Float32 || !A->isContiguous() ||
+      !B->isContiguous())
+    return false;
+  float *O = Out.dataPtr<float>();
+  const float *X = A.dataPtr<float>(), *Y = B.dataPtr<float>();
+  switch (Op) {
+  case BinaryOp::Add:
+    for (int64_t I = 0; I < N; ++I)
+      O[I] = X[I] + Y[I];
+    return true;
+  case BinaryOp::Sub:
+    for (int64_t I = 0; I < N; ++I)
+      O[I] = X[I] - Y[I];
+    return true;
+  case BinaryOp::Mul:
+    for (int64_t I = 0; I < N; ++I)
+      O[I] = X[I] * Y[I];
+    return true;
+  default:
+    return false;
+  }
+}
+
 // Computes Op(A, B) in its computation dtype; Alpha scales B for add/sub.
 Tensor compute(BinaryOp Op, const Tensor &A, const Tensor &B, Scalar Alpha) {
   checkBinaryOperands(Op, A, B, Alpha);
@@ -154,6 +187,9 @@ Tensor compute(BinaryOp Op, const Tensor &A, const Tensor &B, Scalar Alpha) {
     Broadcast = broadcastShapes(A.sizes(), B.sizes());
   const Shape &S = SameShape ? A.sizes() : Broadcast;
   Tensor Out = empty(S, T);
+  if (SameShape && T == DType::Float32 &&
+      smallFloatKernel(Op, Out, A, B, Alpha))
+    return Out;
   Tensor CA = to(A, T), CB = to(B, T);
   if (!SameShape) {
     CA = expand(CA, S);
