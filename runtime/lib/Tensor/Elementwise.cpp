@@ -43,6 +43,42 @@ int64_t powInt(int64_t A, int64_t B) {
 
 template <typename T> T powFloat(T A, T B) { return std::pow(A, B); }
 
+// O[i] = fma(Y[i], Al, X[i]) (add/sub with alpha, e.g. SGD's update). The
+// library is built for baseline x86-64, where std::fma is a libm call per
+// element; on FMA CPUs this loop is compiled for FMA instead, vectorized
+// and exactly as rounded (fma is exact by definition).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+template <typename T>
+__attribute__((target("avx2,fma"))) void fmaRowFma(T *O, const T *X,
+                                                   const T *Y, T Al,
+                                                   int64_t N) {
+  for (int64_t I = 0; I < N; ++I)
+    O[I] = __builtin_fma(Y[I], Al, X[I]);
+}
+template <>
+__attribute__((target("avx2,fma"))) void
+fmaRowFma<float>(float *O, const float *X, const float *Y, float Al,
+                 int64_t N) {
+  for (int64_t I = 0; I < N; ++I)
+    O[I] = __builtin_fmaf(Y[I], Al, X[I]);
+}
+bool haveFma() {
+  static const bool Have =
+      __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return Have;
+}
+#endif
+
+template <typename T>
+void fmaRow(T *O, const T *X, const T *Y, T Al, int64_t N) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (haveFma())
+    return fmaRowFma(O, X, Y, Al, N);
+#endif
+  for (int64_t I = 0; I < N; ++I)
+    O[I] = std::fma(Y[I], Al, X[I]);
+}
+
 // Runs Op on A and B (already of type T and of Out's shape) into Out (T).
 template <typename T>
 void binaryKernel(BinaryOp Op, const Tensor &Out, const Tensor &A,
@@ -62,7 +98,19 @@ void binaryKernel(BinaryOp Op, const Tensor &Out, const Tensor &A,
         map2<T, T, T>(Out, A, B, [](T X, T Y) { return X + Y; });
       else if constexpr (std::is_floating_point_v<T>)
         // ATen's AVX2 kernel computes fmadd(b, alpha, a).
-        map2<T, T, T>(Out, A, B, [Al](T X, T Y) { return std::fma(Y, Al, X); });
+        forEachRowParallel<3>(
+            Out.sizes(), {Out.get(), A.get(), B.get()},
+            [Al](std::array<char *, 3> P, std::array<int64_t, 3> S,
+                 int64_t N) {
+              if (S[0] == sizeof(T) && S[1] == sizeof(T) && S[2] == sizeof(T))
+                return fmaRow(reinterpret_cast<T *>(P[0]),
+                              reinterpret_cast<const T *>(P[1]),
+                              reinterpret_cast<const T *>(P[2]), Al, N);
+              for (int64_t I = 0; I < N; ++I)
+                *reinterpret_cast<T *>(P[0] + I * S[0]) =
+                    std::fma(*reinterpret_cast<const T *>(P[2] + I * S[2]), Al,
+                             *reinterpret_cast<const T *>(P[1] + I * S[1]));
+            });
       else
         map2<T, T, T>(Out, A, B, [Al](T X, T Y) { return X + Al * Y; });
     }
