@@ -32,9 +32,8 @@ namespace {
 
 // The even and odd elements of 16 consecutive floats, each in the lane
 // order 0 1 4 5 2 3 6 7 (fixed up once at the end).
-JANUS_AVX2 inline void deinterleave(const float *P, __m256 &Even,
+JANUS_AVX2 inline void deinterleave(__m256 Lo, __m256 Hi, __m256 &Even,
                                     __m256 &Odd) {
-  __m256 Lo = _mm256_loadu_ps(P), Hi = _mm256_loadu_ps(P + 8);
   Even = _mm256_shuffle_ps(Lo, Hi, _MM_SHUFFLE(2, 0, 2, 0));
   Odd = _mm256_shuffle_ps(Lo, Hi, _MM_SHUFFLE(3, 1, 3, 1));
 }
@@ -50,13 +49,26 @@ JANUS_AVX2 inline void take(__m256 V, int K, __m256 &Max, __m256i &Which) {
 
 // Eight outputs from 16 floats of each of the two rows (R0, R1 at the
 // block's first window); K receives which of a, b, c, d won.
-JANUS_AVX2 inline void block(const float *R0, const float *R1, __m256 &Max,
-                             __m256i &Which) {
+// With Valid < 8 only the first Valid windows are read (masked loads; the
+// other lanes are zero and their outputs are not stored).
+JANUS_AVX2 inline void block(const float *R0, const float *R1, int64_t Valid,
+                             __m256 &Max, __m256i &Which) {
   // Lane j holds output j in natural order after this permute.
   const int Natural = _MM_SHUFFLE(3, 1, 2, 0);
   __m256 A, B, C, D;
-  deinterleave(R0, A, B);
-  deinterleave(R1, C, D);
+  if (Valid >= 8) {
+    deinterleave(_mm256_loadu_ps(R0), _mm256_loadu_ps(R0 + 8), A, B);
+    deinterleave(_mm256_loadu_ps(R1), _mm256_loadu_ps(R1 + 8), C, D);
+  } else {
+    const __m256i Idx = _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7);
+    __m256i M0 = _mm256_cmpgt_epi32(_mm256_set1_epi32(int(2 * Valid)), Idx);
+    __m256i M1 =
+        _mm256_cmpgt_epi32(_mm256_set1_epi32(int(2 * Valid - 8)), Idx);
+    deinterleave(_mm256_maskload_ps(R0, M0), _mm256_maskload_ps(R0 + 8, M1),
+                 A, B);
+    deinterleave(_mm256_maskload_ps(R1, M0), _mm256_maskload_ps(R1 + 8, M1),
+                 C, D);
+  }
   Max = _mm256_set1_ps(-__builtin_inff());
   Which = _mm256_setzero_si256();
   take(A, 0, Max, Which);
@@ -92,22 +104,17 @@ JANUS_AVX2 void row(const float *Plane, int64_t W, int64_t Oh, int64_t Count,
   __m256i Which;
   int64_t Ow = 0;
   for (; Ow + 8 <= Count; Ow += 8) {
-    block(R0 + 2 * Ow, R1 + 2 * Ow, Max, Which);
+    block(R0 + 2 * Ow, R1 + 2 * Ow, 8, Max, Which);
     _mm256_storeu_ps(Out + Ow, Max);
     indices(Which, W, Oh, Ow, Idx + Ow);
   }
   if (Ow == Count)
     return;
-  // The last 1-7 windows through copies padded with -inf (never taken), so
-  // that no read leaves the rows.
+  // The last 1-7 windows: masked loads, so no read leaves the rows.
   int64_t N = Count - Ow;
-  alignas(32) float T0[16], T1[16], M[8];
+  alignas(32) float M[8];
   alignas(32) int64_t I[8];
-  for (int64_t J = 0; J < 16; ++J) {
-    T0[J] = J < 2 * N ? R0[2 * Ow + J] : -__builtin_inff();
-    T1[J] = J < 2 * N ? R1[2 * Ow + J] : -__builtin_inff();
-  }
-  block(T0, T1, Max, Which);
+  block(R0 + 2 * Ow, R1 + 2 * Ow, N, Max, Which);
   _mm256_store_ps(M, Max);
   indices(Which, W, Oh, Ow, I);
   for (int64_t J = 0; J < N; ++J) {
