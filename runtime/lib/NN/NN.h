@@ -220,6 +220,10 @@ binaryCrossEntropyBackward(const Tensor &GradOut, const Tensor &Input,
 Tensor leakyRelu(const Tensor &Input, double NegativeSlope = 0.01);
 Tensor leakyReluBackward(const Tensor &GradOut, const Tensor &Input,
                          double NegativeSlope);
+/// relu's backward, threshold_backward(GradOut, Result, 0): GradOut where
+/// Result > 0 (or NaN), else 0, in one pass. GradOut and Result must have
+/// the same floating dtype and shape.
+Tensor reluBackward(const Tensor &GradOut, const Tensor &Result);
 
 /// F.pad(Input, Pads, mode="constant", value=Value): Pads holds (before,
 /// after) pairs from the last dimension backwards; negative pads crop.

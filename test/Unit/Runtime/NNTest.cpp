@@ -484,3 +484,42 @@ TEST_CASE("nn dropout draws exactly as PyTorch after manual_seed") {
   CHECK(valuesOf(dropout(X, 1.0).Output) == std::vector<double>{0, 0, 0});
   CHECK(G == Before);
 }
+
+TEST_CASE("max_pool2d 2x2/stride 2 (vectorized) follows the window rule") {
+  // Planes wide enough for the eight-at-a-time kernel plus scalar tails,
+  // with ties (values from a small set), NaNs and an odd size for
+  // ceil_mode's clipped last windows; the reference is ATen's scalar rule:
+  // take V if V > max or V is NaN, the first index winning ties.
+  const int64_t Planes = 3, H = 7, W = 37;
+  std::vector<double> X(Planes * H * W);
+  for (size_t I = 0; I < X.size(); ++I)
+    X[I] = (I * 7919 % 13 == 0) ? NAN : double(int64_t(I * 2654435761u % 5));
+  Tensor In = makeTensor(DType::Float32, {Planes, H, W}, X);
+  for (bool Ceil : {false, true}) {
+    MaxPoolResult R = maxPool2d(In, {2, 2}, std::nullopt, {0, 0}, {1, 1}, Ceil);
+    int64_t OH = R.Output.size(1), OW = R.Output.size(2);
+    CHECK(OW == (Ceil ? 19 : 18));
+    std::vector<double> Out = valuesOf(R.Output), Idx = valuesOf(R.Indices);
+    for (int64_t P = 0; P < Planes; ++P)
+      for (int64_t Oh = 0; Oh < OH; ++Oh)
+        for (int64_t Ow = 0; Ow < OW; ++Ow) {
+          double Max = -INFINITY;
+          int64_t Best = 2 * Oh * W + 2 * Ow;
+          for (int64_t Ih = 2 * Oh; Ih < std::min<int64_t>(2 * Oh + 2, H); ++Ih)
+            for (int64_t Iw = 2 * Ow; Iw < std::min<int64_t>(2 * Ow + 2, W);
+                 ++Iw) {
+              double V = float(X[(P * H + Ih) * W + Iw]);
+              if (V > Max || std::isnan(V)) {
+                Max = V;
+                Best = Ih * W + Iw;
+              }
+            }
+          size_t At = (P * OH + Oh) * OW + Ow;
+          if (std::isnan(Max))
+            CHECK(std::isnan(Out[At]));
+          else
+            CHECK(Out[At] == Max);
+          CHECK(int64_t(Idx[At]) == Best);
+        }
+  }
+}
