@@ -72,8 +72,7 @@ janus_rt_value callKw(janus_rt_value callee, std::initializer_list<janus_rt_valu
   int n = 0;
   for (const char *k : kw)
     names[n++] = k;
-  janus_rt_site s = site(nullptr, names, n);
-  return janus_rt_call(&s, callee, args.begin(),
+  return janus_rt_call(newSite(nullptr, names, n), callee, args.begin(),
                        static_cast<int64_t>(args.size()));
 }
 
@@ -324,8 +323,7 @@ void defineMethod(janus_rt_value cls, const char *name,
   bool hasDefault = defaultValue.kind != JANUS_RT_UNBOUND_KIND;
   janus_rt_value fn = janus_rt_make_function(
       desc, &defaultValue, defaultParams, hasDefault ? 1 : 0, nullptr);
-  janus_rt_site s = site(name);
-  CHECK(janus_rt_set_attr(&s, cls, fn) == 0);
+  CHECK(janus_rt_set_attr(newSite(name), cls, fn) == 0);
   janus_rt_release(fn);
 }
 

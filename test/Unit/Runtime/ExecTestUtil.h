@@ -18,6 +18,7 @@
 #include <doctest/doctest.h>
 
 #include <cstring>
+#include <deque>
 #include <string>
 
 namespace exectest {
@@ -75,7 +76,9 @@ inline std::string error() {
   return out;
 }
 
-/// A site for a name, with optional keyword names.
+/// A site for a name, with optional keyword names (the runtime copies
+/// them on the site's first use). Generated code emits sites as static
+/// data; tests keep theirs in `static` variables or use newSite.
 inline janus_rt_site site(const char *name, const char *const *kwnames = nullptr,
                           int64_t numKwnames = 0) {
   janus_rt_site s{};
@@ -84,6 +87,16 @@ inline janus_rt_site site(const char *name, const char *const *kwnames = nullptr
   s.kwnames = kwnames;
   s.num_kwnames = numKwnames;
   return s;
+}
+
+/// A site that lives as long as the process, like generated code's, so
+/// that what the runtime caches in it stays reachable (LeakSanitizer).
+inline janus_rt_site *newSite(const char *name,
+                              const char *const *kwnames = nullptr,
+                              int64_t numKwnames = 0) {
+  static std::deque<janus_rt_site> sites;
+  sites.push_back(site(name, kwnames, numKwnames));
+  return &sites.back();
 }
 
 /// Makes what the runtime keeps for the whole process once it is first
