@@ -3,7 +3,8 @@
 // The value-level ops of the execution ABI: retain/release, cached str
 // constants, Ellipsis, and the operators, which are Ops.h's (binaryOp,
 // unaryOp, compare, contains, truth) with two additions of Python's
-// augmented assignment: `lst += it` extends the list in place, and
+// augmented assignment: `lst += it` extends the list in place (`lst *= n`
+// repeats it in place), and
 // `t += x` (also -=, *=, /=) on a tensor is the in-place tensor method
 // (add_, sub_, mul_, div_), so that the tensor, and every alias of it, is
 // updated as in PyTorch.
@@ -65,6 +66,16 @@ Status inPlaceOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
     }
     return typeError(std::string("'") + typeName(b) +
                      "' object is not iterable");
+  }
+  if (a.kind() == Kind::List && op == PyBinaryOp::Mul && b.isIntLike()) {
+    // lst *= n repeats the list in place.
+    auto &items = a.as<ListObject>()->items;
+    std::vector<Value> once(items);
+    items.clear();
+    for (int64_t k = 0; k < b.asInt(); ++k)
+      items.insert(items.end(), once.begin(), once.end());
+    out = a;
+    return okStatus();
   }
   if (a.kind() == Kind::Tensor)
     if (const LibEntryInfo *method = inPlaceTensorMethod(op))
@@ -161,6 +172,8 @@ int32_t janus_rt_truth(janus_rt_value a) {
   case JANUS_VALUE_BOOL:
   case JANUS_VALUE_INT:
     return a.bits != 0;
+  case JANUS_VALUE_FLOAT:
+    return (a.bits << 1) != 0; // +0.0 and -0.0 are false; NaN is true
   default:
     break;
   }

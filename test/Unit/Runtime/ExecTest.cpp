@@ -11,6 +11,8 @@
 
 #include "ExecTestUtil.h"
 
+#include <cmath>
+
 using namespace exectest;
 
 TEST_CASE("exec: retain, release and constants") {
@@ -74,6 +76,11 @@ TEST_CASE("exec: operators") {
   janus_rt_value sum = janus_rt_binary(0, 0, empty, empty);
   CHECK(janus_rt_is(sum, empty) == 0);
   CHECK(take(sum) == "[1, 2, 1, 2]");
+  janus_rt_value repeated = janus_rt_binary(2, 1, empty, integer(2));
+  CHECK(janus_rt_is(repeated, empty) == 1);
+  CHECK(take(repeated) == "[1, 2, 1, 2]");
+  CHECK(janus_rt_truth(real(-0.0)) == 0);
+  CHECK(janus_rt_truth(real(std::nan(""))) == 1);
   for (janus_rt_value v : {a, b, sub, empty, tuple, extended})
     janus_rt_release(v);
 }
