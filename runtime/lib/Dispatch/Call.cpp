@@ -221,6 +221,16 @@ Status janus::rt::callWithKeywords(const Value &fn, const Value *args,
     out = std::move(instance);
     return okStatus();
   }
+  case Kind::Instance:
+    if (const Value *method = fn.as<InstanceObject>()->classObject()->lookup(
+            "__call__")) {
+      std::vector<Value> all;
+      all.reserve(nargs + 1);
+      all.push_back(fn);
+      all.insert(all.end(), args, args + nargs);
+      return callWithKeywords(*method, all.data(), npos + 1, kwnames, out);
+    }
+    [[fallthrough]];
   default:
     return typeError(std::string("'") + typeName(fn) +
                      "' object is not callable");

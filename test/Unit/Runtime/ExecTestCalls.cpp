@@ -393,6 +393,15 @@ TEST_CASE("exec: classes, inheritance, super, methods") {
   CHECK(take(callKw(objectInit, {})) == "None");
   CHECK(failed(janus_rt_make_class("Bad", 3, integer(1))));
   CHECK(error() == "TypeError: a class base must be a class, not 'int'");
+  // Instances of a class with __call__ are callable (nn.Module's forward).
+  defineMethod(base, "__call__", &baseGetDesc);
+  CHECK(take(callKw(b, {})) == "4");
+  CHECK(take(callKw(d, {})) == "3");
+  CHECK(failed(callKw(d, {integer(1)}, {"bogus"})));
+  CHECK(error() == "TypeError: Base.get() got an unexpected keyword argument "
+                   "'bogus'");
+  CHECK(failed(callKw(p, {})));
+  CHECK(error() == "TypeError: 'Plain' object is not callable");
   // Attribute sites cache the slot per shape; other shapes still work.
   static janus_rt_site y = site("y");
   for (janus_rt_value obj : {d, d2, b, d}) {
