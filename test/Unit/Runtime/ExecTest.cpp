@@ -172,7 +172,8 @@ TEST_CASE("exec: slices") {
   CHECK(failed(janus_rt_get_item(tuple, bad)));
   CHECK(error() == "TypeError: slice indices must be integers or None or "
                    "have an __index__ method");
-  CHECK(failed(janus_rt_make_dict(&zero, 1)));
+  janus_rt_value sliceKey[] = {zero, none()};
+  CHECK(failed(janus_rt_make_dict(sliceKey, 1)));
   CHECK(error() == "TypeError: unhashable type: 'slice'");
 
   // Tensors: t[..., 1:] and t[::2].

@@ -94,9 +94,10 @@ inline janus_rt_site site(const char *name, const char *const *kwnames = nullptr
 inline janus_rt_site *newSite(const char *name,
                               const char *const *kwnames = nullptr,
                               int64_t numKwnames = 0) {
-  static std::deque<janus_rt_site> sites;
-  sites.push_back(site(name, kwnames, numKwnames));
-  return &sites.back();
+  // Never destroyed: the sites must outlive the process's leak check.
+  static auto *sites = new std::deque<janus_rt_site>;
+  sites->push_back(site(name, kwnames, numKwnames));
+  return &sites->back();
 }
 
 /// Makes what the runtime keeps for the whole process once it is first
