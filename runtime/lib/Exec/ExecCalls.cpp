@@ -124,7 +124,9 @@ Status callMethod(SiteData &data, const Value &self, const Value *args,
     if (slot >= 0)
       return callWithKeywords(inst->slots[slot], args, npos, kwnames, out);
     if (const Value *attr = inst->classObject()->lookup(data.name)) {
-      if (attr->kind() == Kind::Function)
+      // Functions bind to the instance; library functions (`act =
+      // torch.relu` in a class body) are builtins, which do not.
+      if (attr->kind() == Kind::Function && !libraryEntryOf(*attr))
         return callWithSelf(*attr, self, args, npos, kwnames, out);
       return callWithKeywords(*attr, args, npos, kwnames, out);
     }

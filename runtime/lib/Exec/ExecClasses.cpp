@@ -130,6 +130,10 @@ janus_rt_value janus_rt_get_attr(janus_rt_site *site, janus_rt_value obj) {
       int slot = instanceSlot(data, inst);
       if (slot >= 0)
         return give(inst->slots[slot]);
+      // A library function stored on the class is a builtin: not bound.
+      if (const Value *attr = inst->classObject()->lookup(data.name);
+          attr && libraryEntryOf(*attr))
+        return give(*attr);
     }
     Value out;
     return produce(getMember(*o, data.name, out), out);

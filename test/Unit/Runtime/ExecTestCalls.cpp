@@ -402,6 +402,17 @@ TEST_CASE("exec: classes, inheritance, super, methods") {
                    "'bogus'");
   CHECK(failed(callKw(p, {})));
   CHECK(error() == "TypeError: 'Plain' object is not callable");
+  // A library function as a class attribute is not bound (a builtin).
+  static janus_rt_site absName = site("abs");
+  static janus_rt_site act = site("act");
+  janus_rt_value absFn = janus_rt_library_value(&absName);
+  CHECK(janus_rt_set_attr(&act, base, absFn) == 0);
+  janus_rt_value minus = integer(-6);
+  CHECK(take(janus_rt_call_method(&act, d, &minus, 1)) == "6");
+  janus_rt_value actValue = janus_rt_get_attr(&act, d);
+  CHECK(janus_rt_is(actValue, absFn) == 1);
+  janus_rt_release(actValue);
+  janus_rt_release(absFn);
   // Attribute sites cache the slot per shape; other shapes still work.
   static janus_rt_site y = site("y");
   for (janus_rt_value obj : {d, d2, b, d}) {
