@@ -6,7 +6,8 @@
 // a global and UnboundLocalError ("cannot access local variable 'x' where
 // it is not associated with a value") for a local. A local that a lambda
 // captures lives in a cell (Objects.h's CellObject) stored in its slot;
-// is_cell reads and writes through it.
+// is_cell reads and writes through it (2: a free variable, whose unbound
+// read is NameError "cannot access free variable ...").
 //
 // Also here: f-string pieces (format with a conversion, then joining),
 // `assert`, and `with` (__enter__ / __exit__(None, None, None), which is
@@ -24,8 +25,13 @@ using namespace janus::rt::exec;
 
 namespace {
 
-Status unboundError(const char *name, bool isGlobal) {
+Status unboundError(const char *name, bool isGlobal, bool isFree = false) {
   std::string n = name ? name : "?";
+  if (isFree)
+    return Status(ErrorCode::NameError,
+                  "cannot access free variable '" + n +
+                      "' where it is not associated with a value in "
+                      "enclosing scope");
   if (isGlobal)
     return Status(ErrorCode::NameError, "name '" + n + "' is not defined");
   return Status(ErrorCode::UnboundLocalError,
@@ -68,7 +74,7 @@ janus_rt_value janus_rt_load_slot(const janus_rt_value *slot,
   if (is_cell) {
     if (CellObject *cell = cellIn(slot)) {
       if (!cell->bound)
-        return fail(unboundError(name, false));
+        return fail(unboundError(name, false, is_cell == 2));
       return guard([&] { return give(cell->value); });
     }
   }
@@ -98,7 +104,7 @@ int32_t janus_rt_del_slot(janus_rt_value *slot, const char *name,
   if (is_cell) {
     if (CellObject *cell = cellIn(slot)) {
       if (!cell->bound)
-        return failInt(unboundError(name, false));
+        return failInt(unboundError(name, false, is_cell == 2));
       Value old = std::move(cell->value);
       cell->value = Value();
       cell->bound = false;

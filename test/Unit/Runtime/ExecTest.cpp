@@ -278,6 +278,9 @@ TEST_CASE("exec: slots and cells") {
   CHECK(failed(janus_rt_load_slot(&cellSlot, "n", 0, 1)));
   CHECK(error() == "UnboundLocalError: cannot access local variable 'n' where "
                    "it is not associated with a value");
+  CHECK(failed(janus_rt_load_slot(&cellSlot, "n", 0, 2))); // in a lambda
+  CHECK(error() == "NameError: cannot access free variable 'n' where it is not "
+                   "associated with a value in enclosing scope");
   janus_rt_store_slot(&cellSlot, integer(5), 1);
   CHECK(take(janus_rt_load_slot(&cellSlot, "n", 0, 1)) == "5");
   CHECK(janus_rt_del_slot(&cellSlot, "n", 0, 1) == 0);

@@ -442,7 +442,7 @@ namespace {
 //     return fn
 janus_rt_value lambdaCode(const janus_rt_value *args) {
   janus_rt_value cellSlot = args[1]; // the captured cell, as its local slot
-  janus_rt_value n = check(janus_rt_load_slot(&cellSlot, "n", 0, 1), locC);
+  janus_rt_value n = check(janus_rt_load_slot(&cellSlot, "n", 0, 2), locC);
   if (failed(n))
     return n;
   janus_rt_value out = check(janus_rt_binary(0, 0, n, args[0]), locC);
@@ -488,8 +488,8 @@ TEST_CASE("exec: closures through cells") {
   janus_rt_value fn =
       janus_rt_make_function(&lambdaDesc, nullptr, nullptr, 0, &cell);
   CHECK(failed(callKw(fn, {integer(1)})));
-  CHECK(error() == "UnboundLocalError: cannot access local variable 'n' where "
-                   "it is not associated with a value");
+  CHECK(error() == "NameError: cannot access free variable 'n' where it is not "
+                   "associated with a value in enclosing scope");
   for (janus_rt_value v : {adder, add10, cell, fn})
     janus_rt_release(v);
 }
