@@ -138,6 +138,10 @@ janus_status_t janus_rt_take_status(void) {
 }
 
 void *janus_rt_entry_begin(void) {
+  // An exception still pending here is stale (one a library call caught
+  // and dropped): nothing is unwinding while a new call starts.
+  if (pendingError.pending)
+    pendingError = PendingError();
   // Never null: bit 0 is set, bit 1 the grad mode, the rest the depth.
   uintptr_t depth = static_cast<uintptr_t>(recursionDepth);
   return reinterpret_cast<void *>((depth << 2) |

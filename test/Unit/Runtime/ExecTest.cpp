@@ -374,6 +374,12 @@ TEST_CASE("exec: errors, tracebacks, statuses and handles") {
   CHECK(std::string(janus_status_type_name(status)) == "NameError");
   janus_status_free(status);
 
+  // A new entry drops a stale exception.
+  janus_rt_assert_fail(unbound());
+  void *token = janus_rt_entry_begin();
+  CHECK(janus_rt_error_pending() == 0);
+  janus_rt_entry_end(token);
+
   // Handles: a new handle, and back.
   janus_rt_value s = str("x");
   janus_value_t h = janus_rt_to_handle(s);
