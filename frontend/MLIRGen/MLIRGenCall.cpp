@@ -41,20 +41,13 @@ Value MLIRGen::genCall(CallExpr &call) {
       SmallVector<StringRef>(names.begin(), names.end()));
   // Evaluates the arguments after the values already in `values` (the
   // callee or receiver), keeping those alive.
+  SmallVector<Expr *> argExprs;
+  for (const ExprPtr &arg : call.args)
+    argExprs.push_back(arg.get());
+  for (const Keyword &k : call.keywords)
+    argExprs.push_back(k.value.get());
   auto genArgs = [&](SmallVectorImpl<Value> &values) {
-    for (const ExprPtr &arg : call.args) {
-      Value v = genExprKeeping(arg.get(), values);
-      if (!v)
-        return false;
-      values.push_back(v);
-    }
-    for (const Keyword &k : call.keywords) {
-      Value v = genExprKeeping(k.value.get(), values);
-      if (!v)
-        return false;
-      values.push_back(v);
-    }
-    return true;
+    return genOperands(argExprs, values);
   };
 
   if (call.libraryCallee) {

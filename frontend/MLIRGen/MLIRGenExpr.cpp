@@ -82,12 +82,29 @@ Value MLIRGen::genExprKeeping(Expr *e, MutableArrayRef<Value> live) {
 
 bool MLIRGen::genOperands(ArrayRef<Expr *> exprs,
                           SmallVectorImpl<Value> &values) {
-  for (Expr *e : exprs) {
-    Value v = genExprKeeping(e, values);
+  // from[i]: whether evaluating exprs[i..] branches. A value that must
+  // outlive a branching operand after it is spilled once and reloaded at
+  // the end; `values` may start with operands evaluated already.
+  SmallVector<bool> from(exprs.size() + 1, false);
+  for (size_t i = exprs.size(); i-- > 0;)
+    from[i] = from[i + 1] || branches(exprs[i]);
+  SmallVector<std::string> slots(values.size());
+  if (from[0])
+    for (size_t i = 0; i < values.size(); ++i)
+      slots[i] = spill(values[i], loc(exprs.front()->getLoc()));
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    Value v = genExpr(exprs[i]);
     if (!v)
       return false;
     values.push_back(v);
+    slots.push_back(from[i + 1] ? spill(v, loc(exprs[i]->getLoc())) : "");
   }
+  if (!from[0])
+    return true;
+  Location l = loc(exprs.back()->getLoc());
+  for (size_t i = 0; i < values.size(); ++i)
+    if (!slots[i].empty())
+      values[i] = loadLocal(slots[i], l);
   return true;
 }
 
@@ -155,18 +172,17 @@ Value MLIRGen::genExpr(Expr *e) {
     auto *slice = llvm::cast<SliceExpr>(e);
     Expr *parts[] = {slice->lower.get(), slice->upper.get(),
                      slice->step.get()};
-    SmallVector<Value> present;
+    SmallVector<Expr *> present;
     for (Expr *part : parts)
-      if (part) {
-        Value v = genExprKeeping(part, present);
-        if (!v)
-          return nullptr;
-        present.push_back(v);
-      }
+      if (part)
+        present.push_back(part);
+    SmallVector<Value> values;
+    if (!genOperands(present, values))
+      return nullptr;
     Value bounds[3];
     size_t next = 0;
     for (size_t i = 0; i < 3; ++i)
-      bounds[i] = parts[i] ? present[next++] : none(l);
+      bounds[i] = parts[i] ? values[next++] : none(l);
     return dyn::MakeSliceOp::create(builder, l, valueTy, bounds[0], bounds[1],
                                     bounds[2]);
   }

@@ -144,8 +144,10 @@ public:
   void genAssert(AssertStmt &s);
   void genDel(DelStmt &s);
   void genWith(WithStmt &s);
-  /// Binds `value` (of the current block) to an assignment target.
-  bool assignTo(Expr *target, mlir::Value value);
+  /// Binds a value to an assignment target: `value` of the current block,
+  /// or when `slot` is given the value kept there (read where it is
+  /// stored, so evaluating the target may branch).
+  bool assignTo(Expr *target, mlir::Value value, llvm::StringRef slot = {});
   /// Branches to `ifTrue` or `ifFalse` on the truth of `e`, evaluating
   /// `and`/`or`/`not` and chained comparisons by jumps as CPython does.
   void genCondition(Expr *e, mlir::Block *ifTrue, mlir::Block *ifFalse);

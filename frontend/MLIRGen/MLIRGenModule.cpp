@@ -200,16 +200,13 @@ void MLIRGen::finishFunction(FunctionState &state, SourceLoc end) {
 bool MLIRGen::genDefaults(const std::vector<Param> &params,
                           SmallVectorImpl<Value> &values,
                           SmallVectorImpl<int64_t> &indices) {
-  for (size_t i = 0; i < params.size(); ++i) {
-    if (!params[i].defaultValue)
-      continue;
-    Value v = genExprKeeping(params[i].defaultValue.get(), values);
-    if (!v)
-      return false;
-    values.push_back(v);
-    indices.push_back(static_cast<int64_t>(i));
-  }
-  return true;
+  SmallVector<Expr *> exprs;
+  for (size_t i = 0; i < params.size(); ++i)
+    if (params[i].defaultValue) {
+      exprs.push_back(params[i].defaultValue.get());
+      indices.push_back(static_cast<int64_t>(i));
+    }
+  return genOperands(exprs, values);
 }
 
 Value MLIRGen::genFunctionDef(FunctionDef &def, const std::string &qualname) {

@@ -311,8 +311,7 @@ Value MLIRGen::genComprehension(Expr &e, std::vector<Comprehension> &gens,
     cf::CondBranchOp::create(builder, clauseLoc, next.getHasItem(), body,
                              exhausted);
     enterBlock(body);
-    if (!assignTo(c.target.get(),
-                  loadLocal(itemSlot, loc(c.target->getLoc()))))
+    if (!assignTo(c.target.get(), nullptr, itemSlot))
       return nullptr;
     for (const ExprPtr &cond : c.ifs) {
       Block *pass = newBlock();

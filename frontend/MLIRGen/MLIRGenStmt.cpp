@@ -134,41 +134,44 @@ void MLIRGen::genAssign(AssignStmt &s) {
   if (!value)
     return;
   // `a = b[i if c else j] = v`: the value must outlive the targets' blocks.
-  bool spilled = false;
-  for (const ExprPtr &t : s.targets)
-    spilled |= branches(t.get());
+  bool spilled = s.targets.size() > 1 &&
+                 llvm::any_of(s.targets, [&](const ExprPtr &t) {
+                   return branches(t.get());
+                 });
   std::string slot = spilled ? spill(value, loc(s.value->getLoc())) : "";
-  for (const ExprPtr &t : s.targets) {
-    if (spilled)
-      value = loadLocal(slot, loc(t->getLoc()));
-    if (!assignTo(t.get(), value))
+  for (const ExprPtr &t : s.targets)
+    if (!assignTo(t.get(), value, slot))
       return;
-  }
 }
 
-bool MLIRGen::assignTo(Expr *target, Value value) {
+bool MLIRGen::assignTo(Expr *target, Value value, llvm::StringRef slot) {
   Location l = loc(target->getLoc());
+  std::string kept = slot.str();
+  // The value, read from its slot where it is kept there.
+  auto get = [&]() { return kept.empty() ? value : loadLocal(kept, l); };
+  auto keep = [&]() {
+    if (kept.empty())
+      kept = spill(value, l);
+  };
   if (auto *name = llvm::dyn_cast<NameExpr>(target))
-    return storeName(*name, value);
+    return storeName(*name, get());
   if (auto *attr = llvm::dyn_cast<AttributeExpr>(target)) {
-    SmallVector<Value> live{value};
-    Value object = genExprKeeping(attr->base.get(), live);
+    if (branches(attr->base.get()))
+      keep();
+    Value object = genExpr(attr->base.get());
     if (!object)
       return false;
     dyn::SetAttrOp::create(builder, loc(attr->attrLoc), object, attr->attr,
-                           live[0]);
+                           get());
     return true;
   }
   if (auto *sub = llvm::dyn_cast<SubscriptExpr>(target)) {
-    SmallVector<Value> live{value};
-    Value object = genExprKeeping(sub->base.get(), live);
-    if (!object)
+    if (branches(target))
+      keep();
+    SmallVector<Value> values;
+    if (!genOperands({sub->base.get(), sub->index.get()}, values))
       return false;
-    live.push_back(object);
-    Value key = genExprKeeping(sub->index.get(), live);
-    if (!key)
-      return false;
-    dyn::SetItemOp::create(builder, l, live[1], key, live[0]);
+    dyn::SetItemOp::create(builder, l, values[0], values[1], get());
     return true;
   }
   ExprList *elts = nullptr;
@@ -181,19 +184,15 @@ bool MLIRGen::assignTo(Expr *target, Value value) {
     return false;
   }
   SmallVector<Type> types(elts->size(), valueTy);
-  auto unpack = dyn::UnpackOp::create(builder, l, types, value);
-  SmallVector<Value> items(unpack.getResults());
+  auto unpack = dyn::UnpackOp::create(builder, l, types, get());
+  // Items are kept in slots when binding an earlier one branches.
   bool spilled = branches(target);
   SmallVector<std::string> slots;
-  if (spilled)
-    for (Value item : items)
-      slots.push_back(spill(item, l));
-  for (size_t i = 0; i < elts->size(); ++i) {
-    Expr *elt = (*elts)[i].get();
-    Value item = spilled ? loadLocal(slots[i], loc(elt->getLoc())) : items[i];
-    if (!assignTo(elt, item))
+  for (Value item : unpack.getResults())
+    slots.push_back(spilled ? spill(item, l) : "");
+  for (size_t i = 0; i < elts->size(); ++i)
+    if (!assignTo((*elts)[i].get(), unpack.getResult(i), slots[i]))
       return false;
-  }
   return true;
 }
 
@@ -293,13 +292,17 @@ void MLIRGen::genIf(IfStmt &s) {
 
 void MLIRGen::genWhile(WhileStmt &s) {
   Location l = loc(s.getLoc());
-  Block *cond = newBlock();
+  // `while True:` has no test block: the body is the loop head.
+  auto *lit = llvm::dyn_cast<BoolLit>(s.test.get());
+  bool forever = lit && lit->value;
   Block *body = newBlock();
+  Block *cond = forever ? body : newBlock();
   Block *exit = newBlock();
   branch(cond, l);
-  enterBlock(cond);
-  stmtLoc = s.getLoc();
-  genCondition(s.test.get(), body, exit);
+  if (!forever) {
+    enterBlock(cond);
+    genCondition(s.test.get(), body, exit);
+  }
   enterBlock(body);
   fn->loops.push_back({cond, exit, fn->withSlots.size()});
   genStmts(s.body);
@@ -332,7 +335,7 @@ void MLIRGen::genFor(ForStmt &s) {
 
   enterBlock(body);
   stmtLoc = s.getLoc();
-  if (!assignTo(s.target.get(), loadLocal(itemSlot, loc(s.target->getLoc()))))
+  if (!assignTo(s.target.get(), nullptr, itemSlot))
     return;
   fn->loops.push_back({head, exit, fn->withSlots.size()});
   genStmts(s.body);
