@@ -183,6 +183,13 @@ bool MLIRGen::assignTo(Expr *target, Value value, llvm::StringRef slot) {
     error(target->getLoc(), "MLIRGen cannot assign to this target");
     return false;
   }
+  if (elts->empty()) {
+    // dyn.unpack with no results does not survive printing and parsing.
+    error(target->getLoc(), "assigning to an empty tuple or list is not "
+                            "supported in Janus Python; check that the "
+                            "sequence is empty with 'len' instead");
+    return false;
+  }
   SmallVector<Type> types(elts->size(), valueTy);
   auto unpack = dyn::UnpackOp::create(builder, l, types, get());
   // Items are kept in slots when binding an earlier one branches.

@@ -1,7 +1,8 @@
 # What Sema accepts but MLIRGen cannot generate is reported at its location
 # and janusc exits with status 1: an imported module used as a value (Janus
-# resolves modules at compile time and has no module objects), and the
-# symbol @__janus_init taken by a module-level name.
+# resolves modules at compile time and has no module objects), an empty
+# unpacking target, and the symbol @__janus_init taken by a module-level
+# name.
 # RUN: %pycheck %s
 # RUN: not %janusc --emit=dyn %s 2>&1 | FileCheck %s
 import torch
@@ -13,6 +14,9 @@ print(nn)
 # CHECK: mlirgen-errors.py:[[@LINE-1]]:7: error: module 'torch.nn' cannot be used as a value in Janus Python; {{.*}} (e.g. 'nn.name')
 u = [torch.nn]
 # CHECK: mlirgen-errors.py:[[@LINE-1]]:6: error: module 'torch.nn' cannot be used as a value in Janus Python
+
+[] = []
+# CHECK: mlirgen-errors.py:[[@LINE-1]]:1: error: assigning to an empty tuple or list is not supported in Janus Python
 
 
 def __janus_init():
