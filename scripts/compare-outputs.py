@@ -250,6 +250,9 @@ class Program:
         self.expect_location = None
         self.oracle_no_error = None
         self.expect_stdout = []
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        self.has_header = text.startswith("# ")
         with open(path, encoding="utf-8") as f:
             for line in f:
                 s = line.strip()
@@ -403,6 +406,9 @@ def oracle_batch(files):
 
 def check_oracle(prog, res):
     """The oracle-only checks; returns None or the reason for failure."""
+    if not prog.has_header:
+        return ("the first line must be a '# ' comment saying what the "
+                "program covers")
     err = res["error"]
     if not prog.is_error_program:
         if err is not None:
