@@ -5,6 +5,7 @@ Usage:
   compare-outputs.py --oracle-only PATH...        every program runs under the oracle
   compare-outputs.py --janus "janus run" PATH...  oracle and Janus print the same
   compare-outputs.py --frontend JANUSC PATH...    janusc accepts every program
+  compare-outputs.py --oracle-only --show PATH... also print the oracle's output
 
 PATH is a program (.py) or a directory (searched recursively for .py files).
 
@@ -250,6 +251,9 @@ class Program:
         self.expect_location = None
         self.oracle_no_error = None
         self.expect_stdout = []
+        with open(path, encoding="utf-8", newline="") as f:
+            text = f.read()
+        self.has_header = text.startswith("# ")
         with open(path, encoding="utf-8") as f:
             for line in f:
                 s = line.strip()
@@ -403,6 +407,9 @@ def oracle_batch(files):
 
 def check_oracle(prog, res):
     """The oracle-only checks; returns None or the reason for failure."""
+    if not prog.has_header:
+        return ("the first line must be a '# ' comment saying what the "
+                "program covers")
     err = res["error"]
     if not prog.is_error_program:
         if err is not None:
@@ -517,6 +524,9 @@ def main(argv):
                     "this times the number of programs)")
     ap.add_argument("-j", "--jobs", type=int, default=1,
                     help="programs checked in parallel (Janus runs, janusc)")
+    ap.add_argument("--show", action="store_true",
+                    help="also print what the oracle printed for each "
+                    "program (stdout, and the error it raised)")
     ap.add_argument("-q", "--quiet", action="store_true",
                     help="print only failures and the summary")
     args = ap.parse_args(argv[1:])
@@ -547,6 +557,14 @@ def main(argv):
     else:
         verdicts = [check(p) for p in programs]
     for prog, why in zip(programs, verdicts):
+        if args.show and results[prog.path] is not None:
+            res = results[prog.path]
+            print("--- oracle output of %s" % prog.name)
+            sys.stdout.write(res["stdout"])
+            if res["error"] is not None:
+                print("--- raised at %s:%s: %s" % (res["error"]["line"],
+                                                  res["error"]["col"],
+                                                  res["error"]["text"]))
         if why is None:
             if not args.quiet:
                 print("PASS %s" % prog.name)

@@ -205,7 +205,8 @@ class CheckOracleTest(unittest.TestCase):
     def setUp(self):
         self.dir = tempfile.TemporaryDirectory()
         d = self.dir.name
-        self.plain = co.Program(write(d, "p.py", "print(1)\n"))
+        self.plain = co.Program(write(d, "p.py", "# prints 1\nprint(1)\n"))
+        self.bare = co.Program(write(d, "b.py", "print(1)\n"))
         self.err = co.Program(write(d, "e.py", """
             # EXPECT-ERROR: KeyError: 'k'
             # EXPECT-LOCATION: 4:7
@@ -230,6 +231,8 @@ class CheckOracleTest(unittest.TestCase):
                       co.check_oracle(self.plain, result("")))
         self.assertIn("raised", co.check_oracle(
             self.plain, result("", error("ValueError: x", 1, 1))))
+        self.assertIn("first line must be a '# ' comment",
+                      co.check_oracle(self.bare, result("1\n")))
 
     def test_error_program(self):
         self.assertIsNone(co.check_oracle(

@@ -975,6 +975,10 @@ class LSTM(Module):
         for weight in self.parameters():
             uniform_(weight, -stdv, stdv)
 
+    def flatten_parameters(self):
+        # cuDNN's weight layout; nothing to do on Janus's backends.
+        pass
+
     def _layer_weights(self, index):
         # (w_ih, w_hh, b_ih, b_hh, w_hr) of one layer and direction, read by
         # name so that reassigned parameters are used.
