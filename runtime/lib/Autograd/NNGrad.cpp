@@ -276,7 +276,9 @@ Tensor probTargetCrossEntropy(const Tensor &Input, const Tensor &Target,
   if (R == Reduction::None)
     return ag::neg(ag::sum(P, {D}));
   Tensor Total = ag::neg(ag::sum(P));
-  return R == Reduction::Sum ? Total : divByInt(Total, Input.numel() / C);
+  return R == Reduction::Sum
+             ? Total
+             : divByInt(Total, rt::crossEntropyProbSamples(Input, C));
 }
 } // namespace
 

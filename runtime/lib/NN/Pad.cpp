@@ -62,14 +62,19 @@ Map circularMap(int64_t Size, int64_t Left, int64_t Right) {
   int64_t From = std::max<int64_t>(-Left, 0);
   for (int64_t J = L0; J < Out - R0; ++J)
     M[J] = From + (J - L0);
+  auto Copy = [&](int64_t To, int64_t From) {
+    if (To >= 0 && To < Out && From >= 0 && From < Out)
+      M[To] = M[From];
+  };
   if (Left > 0)
     for (int64_t J = 0; J < Left; ++J)
-      M[J] = M[Out - Left - R0 + J];
+      Copy(J, Out - Left - R0 + J);
   if (Right > 0)
     for (int64_t J = 0; J < Right; ++J)
-      M[Out - Right + J] = M[L0 + J];
-  // Where ATen would copy from a not yet written part of its output (a pad
-  // wider than the rest of the dimension), wrap around instead.
+      Copy(Out - Right + J, L0 + J);
+  // Where ATen would copy from a part of its output not yet written (or
+  // outside it: a pad wider than what the other side's crop leaves), wrap
+  // around instead.
   for (int64_t J = 0; J < Out; ++J)
     if (M[J] < 0)
       M[J] = ((J - Left) % Size + Size) % Size;

@@ -14,6 +14,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
@@ -175,6 +176,11 @@ TEST_CASE("nn cross_entropy with probability targets: errors and dtypes") {
   CHECK(valuesOf(CE(X, T, {}, -100, -0.5)) == valuesOf(CE(X, T, {})));
   Tensor Idx = makeTensor(DType::Int64, {3}, {0, 3, 1});
   CHECK(valuesOf(CE(X, Idx, {}, -100, -0.5)) == valuesOf(CE(X, Idx, {})));
+  // No classes: F.cross_entropy(torch.zeros(2, 0), torch.zeros(2, 0)) is
+  // nan (mean), -0. (sum).
+  CHECK(std::isnan(valuesOf(CE(filled({2, 0}), filled({2, 0}), {}))[0]));
+  CHECK(valuesOf(crossEntropy(filled({2, 0}), filled({2, 0}), {},
+                              Reduction::Sum))[0] == 0.0);
   // float32 input, float64 target: a float64 loss, gradients in each dtype.
   Tensor T64 = to(T, DType::Float64);
   CHECK(CE(X, T64, {}).dtype() == DType::Float64);
