@@ -565,6 +565,23 @@ TEST_CASE("autograd NN error messages match PyTorch") {
               "The function 'nll_loss_forward' is not differentiable with "
               "respect to argument 'weight'. This input cannot have "
               "requires_grad True.");
+  // label_smoothing <= 0 is plain nll_loss (no error, as in 1.13); above 1
+  // it is refused; probability targets refuse ignore_index >= 0.
+  Tensor Logits = leafOf({1, 2, 3, 4, 5, 6}, {2, 3});
+  CHECK(std::string(gradFnName(ag::crossEntropy(Logits, T, Tensor(),
+                                                Reduction::Mean, -100,
+                                                -0.5))) == "NllLossBackward0");
+  expectError(
+      [&] {
+        ag::crossEntropy(Logits, T, Tensor(), Reduction::Mean, -100, 1.5);
+      },
+      "label_smoothing must be between 0.0 and 1.0. Got: 1.5");
+  expectError(
+      [&] {
+        ag::crossEntropy(Logits, ag::softmax(Logits, 1), Tensor(),
+                         Reduction::Mean, 0);
+      },
+      "ignore_index is not supported for floating point target");
   // The kernels' argument errors come through unchanged.
   expectError([&] { ag::cat({}); },
               "torch.cat(): expected a non-empty list of Tensors");
