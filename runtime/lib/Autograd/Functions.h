@@ -103,7 +103,7 @@ Tensor bmm(const Tensor &A, const Tensor &B);
 /// the graph holds the same nodes as PyTorch's.
 Tensor matmul(const Tensor &A, const Tensor &B);
 
-//===--- Neural-network ops (NNGrad.cpp) ----------------------------------===//
+//===--- Neural-network ops (NNGrad.cpp, losses in LossGrad.cpp) ----------===//
 //
 // The kernels of NN/NN.h with PyTorch's nodes (ConvolutionBackward0,
 // MaxPool2DWithIndicesBackward0, NativeBatchNormBackward0, ...). Composite
