@@ -110,7 +110,8 @@ Tensor matmul(const Tensor &A, const Tensor &B);
 // ops are composed as ATen composes them, so that the graph holds the same
 // nodes: crossEntropy is logSoftmax + nllLoss (+ the label-smoothing
 // terms), or for probability targets ATen's -(logp * t * w).sum() terms
-// (DivBackward1 / NegBackward0 at the top), linear is addmm / matmul + add_, dropout is a MulBackward0.
+// (DivBackward1 / NegBackward0 at the top), linear is addmm / matmul + add_,
+// dropout is a MulBackward0.
 
 Tensor conv2d(const Tensor &Input, const Tensor &Weight, const Tensor &Bias,
               Pair2 Stride = {1, 1}, Pair2 Padding = {0, 0},

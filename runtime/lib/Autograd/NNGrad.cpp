@@ -257,7 +257,7 @@ Tensor pad(const Tensor &Input, const Shape &Pads, PadMode Mode) {
       {"ReplicationPad1DBackward0", "ReplicationPad2DBackward0",
        "ReplicationPad3DBackward0"}};
   size_t K = Pads.size() / 2;
-  const char *Name = Mode == PadMode::Circular ? "CopySlices"
+  const char *Name = Mode == PadMode::Circular  ? "CopySlices"
                      : Mode == PadMode::Reflect ? Names[0][K - 1]
                                                 : Names[1][K - 1];
   Shape InSizes = Input.sizes();

@@ -112,8 +112,8 @@ Tensor crossEntropyProb(const Tensor &Input, const Tensor &Target,
   } else {
     Loss = sum(Prod);
     if (R == Reduction::Mean)
-      Loss = div(Loss,
-                 wrappedScalar(Scalar(crossEntropyProbSamples(Input, P.C))));
+      Loss =
+          div(Loss, wrappedScalar(Scalar(crossEntropyProbSamples(Input, P.C))));
   }
   return to(mul(Loss, wrappedScalar(Scalar(-1.0))), P.Out);
 }

@@ -129,8 +129,8 @@ void checkOutputSize(const Spatial &S, PadMode Mode) {
          (Reflect ? ")is" : " ) is") +
          " too small. Calculated output H: " + str(O[0]) + " W: " + str(O[1]));
   fail("input (D: " + str(I[0]) + " H: " + str(I[1]) + ", W: " + str(I[2]) +
-       ") is too small. Calculated output D: " + str(O[0]) + " H: " +
-       str(O[1]) + " W: " + str(O[2]));
+       ") is too small. Calculated output D: " + str(O[0]) +
+       " H: " + str(O[1]) + " W: " + str(O[2]));
 }
 
 // reflection_pad / replication_pad's checks on the input's shape and pads.
@@ -290,8 +290,7 @@ Tensor padBackward(const Tensor &GradOut, const Shape &InputSizes,
   Spatial S = spatialOf(InputSizes, Pads);
   Tensor Go = contiguous(GradOut);
   Tensor GradIn = zeros(InputSizes, Go.dtype());
-  int64_t Outer =
-      product(Shape(InputSizes.begin(), InputSizes.end() - S.K));
+  int64_t Outer = product(Shape(InputSizes.begin(), InputSizes.end() - S.K));
   int64_t InBlock = product(Shape(S.Size.begin(), S.Size.end()));
   int64_t OutBlock = product(Shape(S.Out.begin(), S.Out.end()));
   dispatchFloat(Go.dtype(), modeName(Mode), [&](auto Tag) {
