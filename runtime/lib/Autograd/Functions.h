@@ -103,14 +103,15 @@ Tensor bmm(const Tensor &A, const Tensor &B);
 /// the graph holds the same nodes as PyTorch's.
 Tensor matmul(const Tensor &A, const Tensor &B);
 
-//===--- Neural-network ops (NNGrad.cpp) ----------------------------------===//
+//===--- Neural-network ops (NNGrad.cpp, losses in LossGrad.cpp) ----------===//
 //
 // The kernels of NN/NN.h with PyTorch's nodes (ConvolutionBackward0,
 // MaxPool2DWithIndicesBackward0, NativeBatchNormBackward0, ...). Composite
 // ops are composed as ATen composes them, so that the graph holds the same
 // nodes: crossEntropy is logSoftmax + nllLoss (+ the label-smoothing
 // terms), or for probability targets ATen's -(logp * t * w).sum() terms
-// (DivBackward1 / NegBackward0 at the top), linear is addmm / matmul + add_, dropout is a MulBackward0.
+// (DivBackward1 / NegBackward0 at the top), linear is addmm / matmul + add_,
+// dropout is a MulBackward0.
 
 Tensor conv2d(const Tensor &Input, const Tensor &Weight, const Tensor &Bias,
               Pair2 Stride = {1, 1}, Pair2 Padding = {0, 0},

@@ -535,8 +535,7 @@ Status fEmbedding(const LibArgs &args, Value &out) {
   double maxNorm, normType;
   JANUS_RETURN_IF_ERROR(c.real(3, "max_norm", maxNorm));
   JANUS_RETURN_IF_ERROR(c.real(4, "norm_type", normType));
-  if (pad && w.dim() > 0 &&
-      (*pad > 0 ? *pad >= w.size(0) : *pad < -w.size(0)))
+  if (pad && w.dim() > 0 && (*pad > 0 ? *pad >= w.size(0) : *pad < -w.size(0)))
     return valueError("Padding_idx must be within num_embeddings");
   return guardTensorOp([&] {
     Tensor idx = rt::contiguous(i);

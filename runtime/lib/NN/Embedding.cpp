@@ -110,7 +110,7 @@ double rowNorm(const Tensor &Row, double P) {
       Acc += X[I] != 0;
   } else {
     for (int64_t I = 0; I < N; ++I)
-      Acc += P == 1 ? std::fabs(X[I])
+      Acc += P == 1   ? std::fabs(X[I])
              : P == 2 ? X[I] * X[I]
                       : std::pow(std::fabs(X[I]), P);
     Acc = P == 1 ? Acc : P == 2 ? std::sqrt(Acc) : std::pow(Acc, 1.0 / P);

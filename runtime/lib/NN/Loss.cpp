@@ -233,8 +233,7 @@ Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
                     const Tensor &Weight, Reduction R, int64_t IgnoreIndex,
                     double LabelSmoothing) {
   if (probabilityTarget(Input, Target)) {
-    crossEntropyProbClasses(Input, Target, Weight, IgnoreIndex,
-                            LabelSmoothing);
+    crossEntropyProbClasses(Input, Target, Weight, IgnoreIndex, LabelSmoothing);
     return crossEntropyProb(Input, Target, Weight, R, LabelSmoothing);
   }
   double Eps = checkSmoothing(LabelSmoothing);
@@ -253,8 +252,8 @@ Tensor crossEntropyBackward(const Tensor &GradOut, const Tensor &Input,
         .first;
   double Eps = checkSmoothing(LabelSmoothing);
   ClassLayout L = classLayout(Input, Target, Weight);
-  Tensor G = classLossGrad(GradOut, Input, L, Target, Weight, R, IgnoreIndex,
-                           Eps);
+  Tensor G =
+      classLossGrad(GradOut, Input, L, Target, Weight, R, IgnoreIndex, Eps);
   // Through log_softmax: dx = g - softmax(x) * sum_c g.
   int64_t D = classDim(Input);
   Tensor P = softmax(Input, D);

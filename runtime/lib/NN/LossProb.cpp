@@ -94,7 +94,7 @@ Tensor upstream(const Tensor &GradOut, const ProbTerms &P, const Tensor &X,
   if (R == Reduction::None)
     return mul(unsqueeze(G, P.ClassDim), wrappedScalar(Scalar(-1.0)));
   if (R == Reduction::Mean)
-    G = div(G, wrappedScalar(Scalar(X.numel() / P.C)));
+    G = div(G, wrappedScalar(Scalar(crossEntropyProbSamples(X, P.C))));
   return mul(G, wrappedScalar(Scalar(-1.0)));
 }
 
@@ -112,7 +112,8 @@ Tensor crossEntropyProb(const Tensor &Input, const Tensor &Target,
   } else {
     Loss = sum(Prod);
     if (R == Reduction::Mean)
-      Loss = div(Loss, wrappedScalar(Scalar(Input.numel() / P.C)));
+      Loss =
+          div(Loss, wrappedScalar(Scalar(crossEntropyProbSamples(Input, P.C))));
   }
   return to(mul(Loss, wrappedScalar(Scalar(-1.0))), P.Out);
 }

@@ -180,6 +180,12 @@ Tensor crossEntropyBackward(const Tensor &GradOut, const Tensor &Input,
 int64_t crossEntropyProbClasses(const Tensor &Input, const Tensor &Target,
                                 const Tensor &Weight, int64_t IgnoreIndex,
                                 double LabelSmoothing);
+/// The mean's divisor of cross_entropy with class probabilities: the
+/// sample count numel / C (0 when there are no classes, so the mean is NaN
+/// as in PyTorch).
+inline int64_t crossEntropyProbSamples(const Tensor &Input, int64_t C) {
+  return C == 0 ? 0 : Input.numel() / C;
+}
 /// F.cross_entropy with class probabilities: Target of Input's shape ([C],
 /// [N, C] or [N, C, d...]), floating; the result has the promoted dtype of
 /// Input, Target and Weight. Saves: Input, Target, Weight.

@@ -62,14 +62,19 @@ Map circularMap(int64_t Size, int64_t Left, int64_t Right) {
   int64_t From = std::max<int64_t>(-Left, 0);
   for (int64_t J = L0; J < Out - R0; ++J)
     M[J] = From + (J - L0);
+  auto Copy = [&](int64_t To, int64_t From) {
+    if (To >= 0 && To < Out && From >= 0 && From < Out)
+      M[To] = M[From];
+  };
   if (Left > 0)
     for (int64_t J = 0; J < Left; ++J)
-      M[J] = M[Out - Left - R0 + J];
+      Copy(J, Out - Left - R0 + J);
   if (Right > 0)
     for (int64_t J = 0; J < Right; ++J)
-      M[Out - Right + J] = M[L0 + J];
-  // Where ATen would copy from a not yet written part of its output (a pad
-  // wider than the rest of the dimension), wrap around instead.
+      Copy(Out - Right + J, L0 + J);
+  // Where ATen would copy from a part of its output not yet written (or
+  // outside it: a pad wider than what the other side's crop leaves), wrap
+  // around instead.
   for (int64_t J = 0; J < Out; ++J)
     if (M[J] < 0)
       M[J] = ((J - Left) % Size + Size) % Size;
@@ -124,8 +129,8 @@ void checkOutputSize(const Spatial &S, PadMode Mode) {
          (Reflect ? ")is" : " ) is") +
          " too small. Calculated output H: " + str(O[0]) + " W: " + str(O[1]));
   fail("input (D: " + str(I[0]) + " H: " + str(I[1]) + ", W: " + str(I[2]) +
-       ") is too small. Calculated output D: " + str(O[0]) + " H: " +
-       str(O[1]) + " W: " + str(O[2]));
+       ") is too small. Calculated output D: " + str(O[0]) +
+       " H: " + str(O[1]) + " W: " + str(O[2]));
 }
 
 // reflection_pad / replication_pad's checks on the input's shape and pads.
@@ -285,8 +290,7 @@ Tensor padBackward(const Tensor &GradOut, const Shape &InputSizes,
   Spatial S = spatialOf(InputSizes, Pads);
   Tensor Go = contiguous(GradOut);
   Tensor GradIn = zeros(InputSizes, Go.dtype());
-  int64_t Outer =
-      product(Shape(InputSizes.begin(), InputSizes.end() - S.K));
+  int64_t Outer = product(Shape(InputSizes.begin(), InputSizes.end() - S.K));
   int64_t InBlock = product(Shape(S.Size.begin(), S.Size.end()));
   int64_t OutBlock = product(Shape(S.Out.begin(), S.Out.end()));
   dispatchFloat(Go.dtype(), modeName(Mode), [&](auto Tag) {

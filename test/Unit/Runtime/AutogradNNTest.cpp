@@ -248,23 +248,33 @@ const std::map<std::string, OpFn> &ops() {
          return ag::constantPad(I[0], {-1, 1, 1, -1});
        }},
       {"pad_reflect1d",
-       [](V I) { return ag::pad(I[0], {2, 1}, PadMode::Reflect); }},
+       [](V I) {
+         return ag::pad(I[0], {2, 1}, PadMode::Reflect);
+       }},
       {"pad_reflect2d",
-       [](V I) { return ag::pad(I[0], {1, 2, 2, -1}, PadMode::Reflect); }},
+       [](V I) {
+         return ag::pad(I[0], {1, 2, 2, -1}, PadMode::Reflect);
+       }},
       {"pad_reflect3d",
        [](V I) {
          return ag::pad(I[0], {1, 1, 1, 2, 1, 0}, PadMode::Reflect);
        }},
       {"pad_replicate2d",
-       [](V I) { return ag::pad(I[0], {3, -1, 0, 2}, PadMode::Replicate); }},
+       [](V I) {
+         return ag::pad(I[0], {3, -1, 0, 2}, PadMode::Replicate);
+       }},
       {"pad_replicate3d",
        [](V I) {
          return ag::pad(I[0], {1, 1, 2, 0, 1, 1}, PadMode::Replicate);
        }},
       {"pad_circular1d",
-       [](V I) { return ag::pad(I[0], {1, 3}, PadMode::Circular); }},
+       [](V I) {
+         return ag::pad(I[0], {1, 3}, PadMode::Circular);
+       }},
       {"pad_circular2d",
-       [](V I) { return ag::pad(I[0], {2, 1, -1, 3}, PadMode::Circular); }},
+       [](V I) {
+         return ag::pad(I[0], {2, 1, -1, 3}, PadMode::Circular);
+       }},
       {"linear", [](V I) { return ag::linear(I[0], I[1], I[2]); }},
       {"linear_nobias", [](V I) { return ag::linear(I[0], I[1]); }},
       {"lenet", lenet},
@@ -487,10 +497,9 @@ TEST_CASE("autograd NN and indexing gradients match float64 finite "
     std::string Desc = describe(C);
     CAPTURE(Desc);
     if (!Skip.count(Desc))
-      checkFiniteDifferences(leaves(C, DType::Float64),
-                             [&](const std::vector<Tensor> &In) {
-                               return runOp(C, In);
-                             });
+      checkFiniteDifferences(
+          leaves(C, DType::Float64),
+          [&](const std::vector<Tensor> &In) { return runOp(C, In); });
     ++Checked;
   }
   CHECK(Checked == static_cast<int>(sizeof(Cases) / sizeof(Cases[0])));
@@ -565,6 +574,23 @@ TEST_CASE("autograd NN error messages match PyTorch") {
               "The function 'nll_loss_forward' is not differentiable with "
               "respect to argument 'weight'. This input cannot have "
               "requires_grad True.");
+  // label_smoothing <= 0 is plain nll_loss (no error, as in 1.13); above 1
+  // it is refused; probability targets refuse ignore_index >= 0.
+  Tensor Logits = leafOf({1, 2, 3, 4, 5, 6}, {2, 3});
+  CHECK(std::string(gradFnName(ag::crossEntropy(
+            Logits, T, Tensor(), Reduction::Mean, -100, -0.5))) ==
+        "NllLossBackward0");
+  expectError(
+      [&] {
+        ag::crossEntropy(Logits, T, Tensor(), Reduction::Mean, -100, 1.5);
+      },
+      "label_smoothing must be between 0.0 and 1.0. Got: 1.5");
+  expectError(
+      [&] {
+        ag::crossEntropy(Logits, ag::softmax(Logits, 1), Tensor(),
+                         Reduction::Mean, 0);
+      },
+      "ignore_index is not supported for floating point target");
   // The kernels' argument errors come through unchanged.
   expectError([&] { ag::cat({}); },
               "torch.cat(): expected a non-empty list of Tensors");

@@ -330,10 +330,9 @@ TEST_CASE("autograd gradients match float64 finite differences") {
       continue;
     }
     CAPTURE(Desc);
-    checkFiniteDifferences(leaves(C, DType::Float64),
-                           [&](const std::vector<Tensor> &In) {
-                             return runOp(C, In);
-                           });
+    checkFiniteDifferences(
+        leaves(C, DType::Float64),
+        [&](const std::vector<Tensor> &In) { return runOp(C, In); });
     ++Checked;
   }
   CHECK(Skipped == 3);

@@ -262,7 +262,8 @@ TEST_CASE("dispatch nn pad modes and F.pad's checks") {
     // ATen's _pad_enum, in its order; the texts are the oracle's.
     checkError(call("torch.nn.functional.pad", {tv(X), ints({1})},
                     {{"mode", makeStr(Modes[M])}, {"value", fv(1.0)}}, Out),
-               ErrorCode::RuntimeError, "Padding length must be divisible by 2");
+               ErrorCode::RuntimeError,
+               "Padding length must be divisible by 2");
     checkError(call("torch.nn.functional.pad",
                     {tv(X), ints({1, 1, 1, 1, 1, 1, 1, 1})},
                     {{"mode", makeStr(Modes[M])}}, Out),
@@ -315,7 +316,8 @@ TEST_CASE("dispatch nn embedding max_norm") {
   Tensor Copy = rt::clone(F);
   checkError(call("torch.nn.functional.embedding", {tv(Idx), tv(F)},
                   {{"max_norm", fv(0.1)}, {"padding_idx", iv(5)}}, Out),
-             ErrorCode::ValueError, "Padding_idx must be within num_embeddings");
+             ErrorCode::ValueError,
+             "Padding_idx must be within num_embeddings");
   checkSame(F, Copy);
   checkError(call("torch.nn.functional.embedding",
                   {tv(makeTensor(DType::Int64, {1}, {9})), tv(F)},
@@ -362,8 +364,8 @@ TEST_CASE("dispatch nn losses: reductions, weights, legacy arguments") {
   REQUIRE(call("torch.nn.functional.cross_entropy", {tv(L), tv(Soft), tv(Cw)},
                {{"label_smoothing", fv(0.1)}}, Out)
               .ok());
-  checkSame(result(Out), ag::crossEntropy(L, Soft, Cw, Reduction::Mean, -100,
-                                          0.1));
+  checkSame(result(Out),
+            ag::crossEntropy(L, Soft, Cw, Reduction::Mean, -100, 0.1));
   CHECK(std::string(gradFnName(result(Out))) == "DivBackward1");
   REQUIRE(call("torch.nn.functional.cross_entropy", {tv(L), tv(Soft)},
                {{"reduce", bv(false)}}, Out)
@@ -508,10 +510,10 @@ TEST_CASE("dispatch nn argument errors") {
              ErrorCode::ValueError,
              "dropout probability has to be between 0 and 1, but got 1.5");
   // Not supported by Janus: a clear NotImplementedError.
-  Status S = call(
-      "torch.gather",
-      {tv(X), iv(0), tv(makeTensor(DType::Int64, {1, 1, 1, 1}, {0}))},
-      {{"sparse_grad", bv(true)}}, Out);
+  Status S =
+      call("torch.gather",
+           {tv(X), iv(0), tv(makeTensor(DType::Int64, {1, 1, 1, 1}, {0}))},
+           {{"sparse_grad", bv(true)}}, Out);
   CHECK(S.code() == ErrorCode::NotImplementedError);
   // Kernel errors come through with their Python type.
   checkError(

@@ -14,6 +14,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
@@ -25,9 +26,7 @@ using janus::rt::test::valuesOf;
 
 namespace {
 
-Tensor filled(const Shape &S, DType T = DType::Float32) {
-  return ones(S, T);
-}
+Tensor filled(const Shape &S, DType T = DType::Float32) { return ones(S, T); }
 
 void expectPadError(const Shape &In, const Shape &Pads, PadMode M,
                     const std::string &Msg, DType T = DType::Float32) {
@@ -48,12 +47,15 @@ TEST_CASE("nn pad modes: error messages match PyTorch") {
   using M = PadMode;
   // Reflection: pads below the size, spatial dims non-empty.
   expectPadError({2, 3, 4}, {4, 1}, M::Reflect,
-                 "Argument #4: " + TooWide + "(4, 1) at dimension 2 of input "
-                                             "[2, 3, 4]");
+                 "Argument #4: " + TooWide +
+                     "(4, 1) at dimension 2 of input "
+                     "[2, 3, 4]");
   expectPadError({1, 2, 4, 6}, {1, 1, 4, 0}, M::Reflect,
-                 "Argument #6: " + TooWide + "(4, 0) at dimension 2 of input 4");
+                 "Argument #6: " + TooWide +
+                     "(4, 0) at dimension 2 of input 4");
   expectPadError({1, 2, 3, 4}, {4, 1, 0, 0}, M::Reflect,
-                 "Argument #4: " + TooWide + "(4, 1) at dimension 3 of input 4");
+                 "Argument #4: " + TooWide +
+                     "(4, 1) at dimension 3 of input 4");
   expectPadError({1, 1, 2, 3, 4}, {0, 0, 0, 0, 2, 0}, M::Reflect,
                  "Argument #8: " + TooWide +
                      "(2, 0) at dimension 2 of input [1, 1, 2, 3, 4]");
@@ -145,25 +147,46 @@ TEST_CASE("nn cross_entropy with probability targets: errors and dtypes") {
                int64_t Ignore = -100, double Smoothing = 0.0) {
     return crossEntropy(In, T, W, Reduction::Mean, Ignore, Smoothing);
   };
-  expectError([&] { CE(X, ones({3, 4}, DType::Int64), {}); },
-              "Expected floating point type for target with class "
-              "probabilities, got Long");
-  expectError([&] { CE(X, ones({3, 4}, DType::Bool), {}); },
-              "Expected floating point type for target with class "
-              "probabilities, got Bool");
-  expectError([&] { CE(X, filled({3, 4}), {}, 1); },
-              "ignore_index is not supported for floating point target");
-  expectError([&] { CE(X, filled({3, 4}), filled({3})); },
-              "cross_entropy: weight tensor should be defined either for all "
-              "4 classes or no classes but got weight tensor of shape: [3]");
-  expectError([&] { CE(X, filled({3, 4}), filled({2, 2})); },
-              "cross_entropy: weight tensor should be defined either for all "
-              "4 classes or no classes but got weight tensor of shape: [2, 2]");
-  expectError([&] { CE(X, filled({3, 4}), {}, -100, 1.5); },
-              "label_smoothing must be between 0.0 and 1.0. Got: 1.5");
-  expectError([&] { CE(ones({3, 4}, DType::Int64), filled({3, 4}), {}); },
-              "\"log_softmax_lastdim_kernel_impl\" not implemented for "
-              "'Long'");
+  expectError(
+      [&] {
+        CE(X, ones({3, 4}, DType::Int64), {});
+      },
+      "Expected floating point type for target with class "
+      "probabilities, got Long");
+  expectError(
+      [&] {
+        CE(X, ones({3, 4}, DType::Bool), {});
+      },
+      "Expected floating point type for target with class "
+      "probabilities, got Bool");
+  expectError(
+      [&] {
+        CE(X, filled({3, 4}), {}, 1);
+      },
+      "ignore_index is not supported for floating point target");
+  expectError(
+      [&] {
+        CE(X, filled({3, 4}), filled({3}));
+      },
+      "cross_entropy: weight tensor should be defined either for all "
+      "4 classes or no classes but got weight tensor of shape: [3]");
+  expectError(
+      [&] {
+        CE(X, filled({3, 4}), filled({2, 2}));
+      },
+      "cross_entropy: weight tensor should be defined either for all "
+      "4 classes or no classes but got weight tensor of shape: [2, 2]");
+  expectError(
+      [&] {
+        CE(X, filled({3, 4}), {}, -100, 1.5);
+      },
+      "label_smoothing must be between 0.0 and 1.0. Got: 1.5");
+  expectError(
+      [&] {
+        CE(ones({3, 4}, DType::Int64), filled({3, 4}), {});
+      },
+      "\"log_softmax_lastdim_kernel_impl\" not implemented for "
+      "'Long'");
   expectError([&] { CE(filled({}), filled({}), {}); }, ErrorKind::IndexError,
               "Dimension specified as 1 but tensor has no dimensions");
   // A float target of another shape is a class-index target.
@@ -175,6 +198,11 @@ TEST_CASE("nn cross_entropy with probability targets: errors and dtypes") {
   CHECK(valuesOf(CE(X, T, {}, -100, -0.5)) == valuesOf(CE(X, T, {})));
   Tensor Idx = makeTensor(DType::Int64, {3}, {0, 3, 1});
   CHECK(valuesOf(CE(X, Idx, {}, -100, -0.5)) == valuesOf(CE(X, Idx, {})));
+  // No classes: F.cross_entropy(torch.zeros(2, 0), torch.zeros(2, 0)) is
+  // nan (mean), -0. (sum).
+  CHECK(std::isnan(valuesOf(CE(filled({2, 0}), filled({2, 0}), {}))[0]));
+  CHECK(valuesOf(crossEntropy(filled({2, 0}), filled({2, 0}), {},
+                              Reduction::Sum))[0] == 0.0);
   // float32 input, float64 target: a float64 loss, gradients in each dtype.
   Tensor T64 = to(T, DType::Float64);
   CHECK(CE(X, T64, {}).dtype() == DType::Float64);
@@ -216,7 +244,9 @@ TEST_CASE("nn embedding max_norm renormalises referenced rows in place") {
               "argument #1 'self' (while checking arguments for "
               "embedding_renorm_)");
   expectError(
-      [&] { embeddingRenorm(W, makeTensor(DType::Int64, {2}, {1, 7}), 1.0); },
+      [&] {
+        embeddingRenorm(W, makeTensor(DType::Int64, {2}, {1, 7}), 1.0);
+      },
       ErrorKind::IndexError,
       "select(): index 7 out of range for tensor of size [3, 2] at "
       "dimension 0");

@@ -253,8 +253,6 @@ Tensors runOp(const std::string &Op, const Tensors &In, const Params &P) {
   return It->second(In, P);
 }
 
-
-
 } // namespace
 
 TEST_CASE("nn kernels match PyTorch 1.13 forward and backward") {

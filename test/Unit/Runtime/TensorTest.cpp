@@ -22,9 +22,9 @@
 #include <vector>
 
 using namespace janus::rt;
-using janus::rt::test::InputSpec;
 using janus::rt::test::closeTo;
 using janus::rt::test::expectError;
+using janus::rt::test::InputSpec;
 using janus::rt::test::makeTensor;
 using janus::rt::test::valuesOf;
 
@@ -231,7 +231,6 @@ Tensor runOp(const std::string &Op, const std::vector<Tensor> &In,
   REQUIRE_MESSAGE(It != Ops.end(), "no runtime implementation of " << Op);
   return It->second(In, P);
 }
-
 
 } // namespace
 

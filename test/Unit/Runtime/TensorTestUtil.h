@@ -1,4 +1,4 @@
-//===- TensorTestUtil.h - Helpers shared by the tensor unit tests -*- C++ -*-===//
+//===- TensorTestUtil.h - Helpers shared by the tensor tests ---*- C++ -*-===//
 //
 // Building tensors from the double lists that the oracle-generated *Vectors.inc
 // files hold, reading them back, comparing them with a tolerance, expecting a
