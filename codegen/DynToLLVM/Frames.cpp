@@ -125,17 +125,19 @@ LogicalResult FramePreparer::run() {
     frame.functionName = fn.getSymName().str();
 
   // Slots: captured names first, then every other local in order of use.
-  auto addSlot = [&](StringRef name, bool isCell) {
+  auto addSlot = [&](StringRef name, int32_t cellKind) {
     if (frame.slotOf.count(name))
       return;
     int64_t index = frame.slotOf.size();
     frame.slotOf[name] = index;
-    frame.isCell[name] = isCell;
+    frame.cellKind[name] = cellKind;
   };
-  for (StringRef attrName : {"dyn.cells", "dyn.free_vars"})
-    if (auto names = fn->getAttrOfType<ArrayAttr>(attrName))
-      for (Attribute a : names)
-        addSlot(cast<StringAttr>(a).getValue(), true);
+  if (auto names = fn->getAttrOfType<ArrayAttr>("dyn.cells"))
+    for (Attribute a : names)
+      addSlot(cast<StringAttr>(a).getValue(), 1);
+  if (auto names = fn->getAttrOfType<ArrayAttr>("dyn.free_vars"))
+    for (Attribute a : names)
+      addSlot(cast<StringAttr>(a).getValue(), 2);
   fn.walk([&](Operation *op) {
     if (isa<dyn::DynDialect>(op->getDialect()))
       state.frameOf[op] = &frame;
@@ -143,7 +145,7 @@ LogicalResult FramePreparer::run() {
     if (auto name = op->getAttrOfType<StringAttr>("name"))
       if (isa<dyn::LoadLocalOp, dyn::StoreLocalOp, dyn::DelLocalOp,
               dyn::LocalCellOp>(op))
-        addSlot(name.getValue(), false);
+        addSlot(name.getValue(), 0);
   });
 
   SmallVector<Block *> blocks;

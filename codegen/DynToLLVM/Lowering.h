@@ -41,7 +41,9 @@ struct Frame {
   mlir::Value slots;   // !llvm.ptr to numSlots values
   mlir::Value scratch; // !llvm.ptr to numScratch values
   llvm::StringMap<int64_t> slotOf;
-  llvm::StringMap<bool> isCell;
+  /// janus_rt_load_slot's is_cell: 0 a plain local, 1 a local captured
+  /// by a lambda (dyn.cells), 2 a free variable of a lambda (dyn.free_vars).
+  llvm::StringMap<int32_t> cellKind;
   unsigned numScratch = 0;
   std::string functionName; // dyn.qualname, or "<module>"
 };

@@ -101,7 +101,7 @@ struct LocalPattern : DynConversionPattern<SourceOp> {
   }
   Value isCell(OpBuilder &b, SourceOp op) const {
     return this->abi().i32(b, op.getLoc(),
-                           this->frame(op).isCell.lookup(op.getName()));
+                           this->frame(op).cellKind.lookup(op.getName()));
   }
 };
 
@@ -156,7 +156,7 @@ struct LocalCellLowering : LocalPattern<dyn::LocalCellOp> {
   matchAndRewrite(dyn::LocalCellOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
-    if (!frame(op).isCell.lookup(op.getName()))
+    if (!frame(op).cellKind.lookup(op.getName()))
       return rewriter.notifyMatchFailure(op, "local is not a cell");
     Value cell = LLVM::LoadOp::create(rewriter, loc, abi().valueType(),
                                       slot(rewriter, op));

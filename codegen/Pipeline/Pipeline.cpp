@@ -43,9 +43,9 @@ LogicalResult lowerDynToLLVMDialect(ModuleOp module, StringRef moduleName) {
   return pm.run(module);
 }
 
-std::unique_ptr<llvm::Module>
-translateToLLVMIR(ModuleOp module, llvm::LLVMContext &context,
-                  llvm::TargetMachine *machine) {
+std::unique_ptr<llvm::Module> translateToLLVMIR(ModuleOp module,
+                                                llvm::LLVMContext &context,
+                                                llvm::TargetMachine *machine) {
   DialectRegistry registry;
   registerPipelineDialects(registry);
   module.getContext()->appendDialectRegistry(registry);
@@ -68,7 +68,8 @@ createHostTargetMachine(unsigned optLevel) {
   });
   llvm::Triple triple(llvm::sys::getProcessTriple());
   std::string error;
-  const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
+  const llvm::Target *target =
+      llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
     return llvm::createStringError(error);
   llvm::CodeGenOptLevel level = llvm::CodeGenOptLevel::Default;

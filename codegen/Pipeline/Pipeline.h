@@ -1,4 +1,5 @@
-//===- Pipeline.h - From a dyn module to LLVM IR, objects, libraries -*- C++ -*-===//
+//===- Pipeline.h - From a dyn module to LLVM IR, objects, libraries -*- C++
+//-*-===//
 //
 // The code generation pipeline of the accurate path as a small library, for
 // janusc, `janus run` and tests: lower a `dyn` module to the LLVM dialect

@@ -18,9 +18,9 @@ func.func @loop(%xs: !dyn.value) -> !dyn.value {
   %i = dyn.load_local "$for.0"
   %more, %x = dyn.iter_next %i
   dyn.store_local "x" = %x
-  // Both the iterator and the item are released before the branch.
-  // CHECK: llvm.call @janus_rt_store_slot
+  // The iterator dies at iter_next, the item after its store.
   // CHECK: llvm.call @janus_rt_release
+  // CHECK: llvm.call @janus_rt_store_slot
   // CHECK: llvm.call @janus_rt_release
   // CHECK: llvm.cond_br %[[MORE]], ^{{.*}}, ^{{.*}}
   cf.cond_br %more, ^head, ^done
