@@ -48,7 +48,9 @@ struct CompiledFunction {
   std::vector<Value> captures;
 };
 
-void destroyCompiled(void *data) { delete static_cast<CompiledFunction *>(data); }
+void destroyCompiled(void *data) {
+  delete static_cast<CompiledFunction *>(data);
+}
 
 /// Runs the code with `frame` (parameters then captures), counting the
 /// recursion depth. A failure is already the pending exception; it goes
