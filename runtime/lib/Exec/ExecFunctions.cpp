@@ -126,11 +126,6 @@ Status compiledKwTrampoline(void *userData, const Value *args, size_t npos,
 
 } // namespace
 
-bool janus::rt::exec::isCompiledFunction(const Value &fn) {
-  return fn.kind() == Kind::Function &&
-         fn.as<FunctionObject>()->fn == compiledTrampoline;
-}
-
 extern "C" {
 
 janus_rt_value janus_rt_make_function(const janus_rt_function_desc *desc,
