@@ -190,7 +190,10 @@ int32_t janus_rt_iter_next(janus_rt_value iterator, janus_rt_value *out);
 /* A new reference to *slot; NameError ("name 'x' is not defined") for an
  * unbound global, UnboundLocalError ("cannot access local variable 'x'
  * where it is not associated with a value") for a local. A local slot that
- * holds a cell (is_cell) is read through the cell. */
+ * holds a cell (is_cell) is read through the cell. is_cell == 2 marks a
+ * free variable (a lambda reading a captured cell): unbound, it is CPython's
+ * NameError "cannot access free variable 'x' where it is not associated
+ * with a value in enclosing scope" (1 gives the local's message). */
 janus_rt_value janus_rt_load_slot(const janus_rt_value *slot,
                                   const char *name, int32_t is_global,
                                   int32_t is_cell);

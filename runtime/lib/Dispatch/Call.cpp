@@ -10,7 +10,9 @@
 // Library callables are ordinary function values (Kind::Function) whose
 // native function is a trampoline taking the entry as user data, so the
 // value layer calls them like any other builtin; calls with keywords go
-// through callWithKeywords, which recognises the trampoline.
+// through callWithKeywords, which recognises the trampoline, and also binds
+// keywords for compiled Python functions (FunctionObject::kwFn), their
+// bound methods and classes (whose __init__ receives the keywords).
 //
 //===----------------------------------------------------------------------===//
 
@@ -180,6 +182,58 @@ Status janus::rt::callWithKeywords(const Value &fn, const Value *args,
                             ? &fn.as<BoundMethodObject>()->self
                             : nullptr;
     return bindAndCall(*entry, self, args, npos, kwnames, out);
+  }
+  const size_t nargs = npos + kwnames.size();
+  switch (fn.kind()) {
+  case Kind::Function:
+    if (const auto *f = fn.as<FunctionObject>(); f->kwFn) {
+      Value result;
+      JANUS_RETURN_IF_ERROR(f->kwFn(f->userData, args, npos, kwnames, result));
+      out = std::move(result);
+      return okStatus();
+    }
+    break;
+  case Kind::BoundMethod: {
+    // self first, then the call's own arguments (keywords still last).
+    const auto *m = fn.as<BoundMethodObject>();
+    std::vector<Value> all;
+    all.reserve(nargs + 1);
+    all.push_back(m->self);
+    all.insert(all.end(), args, args + nargs);
+    return callWithKeywords(m->function, all.data(), npos + 1, kwnames, out);
+  }
+  case Kind::Class: {
+    const auto *cls = fn.as<ClassObject>();
+    const Value *init = cls->lookup("__init__");
+    if (!init)
+      return typeError(cls->name + "() takes no arguments");
+    Value instance = makeInstance(fn);
+    std::vector<Value> all;
+    all.reserve(nargs + 1);
+    all.push_back(instance);
+    all.insert(all.end(), args, args + nargs);
+    Value result;
+    JANUS_RETURN_IF_ERROR(
+        callWithKeywords(*init, all.data(), npos + 1, kwnames, result));
+    if (!result.isNone())
+      return typeError(std::string("__init__() should return None, not '") +
+                       typeName(result) + "'");
+    out = std::move(instance);
+    return okStatus();
+  }
+  case Kind::Instance:
+    if (const Value *method =
+            fn.as<InstanceObject>()->classObject()->lookup("__call__")) {
+      std::vector<Value> all;
+      all.reserve(nargs + 1);
+      all.push_back(fn);
+      all.insert(all.end(), args, args + nargs);
+      return callWithKeywords(*method, all.data(), npos + 1, kwnames, out);
+    }
+    [[fallthrough]];
+  default:
+    return typeError(std::string("'") + typeName(fn) +
+                     "' object is not callable");
   }
   return typeError(std::string(typeName(fn)) +
                    "() got an unexpected keyword argument '" + kwnames[0] +

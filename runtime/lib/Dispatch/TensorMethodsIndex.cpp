@@ -1,9 +1,9 @@
 //===- TensorMethodsIndex.cpp - t[key] and t[key] = v for the value layer -===//
 //
 // Python subscripts of tensors (getItem/setItem in Value/Items.cpp land
-// here). A key is an int, a bool, None, a tensor, or a tuple of those
-// (slices and Ellipsis are not values yet; anything else is made a tensor,
-// as PyTorch does). ag::index and ag::indexPut (Autograd/IndexGrad.cpp) give
+// here). A key is an int, a bool, None, a tensor, a slice, Ellipsis, or a
+// tuple of those (anything else is made a tensor, as PyTorch does).
+// ag::index and ag::indexPut (Autograd/IndexGrad.cpp) give
 // PyTorch 1.13's results, messages and autograd history (SelectBackward0,
 // IndexBackward0, CopySlices, IndexPutBackward0). Iteration yields the rows
 // of unbind(0).
@@ -33,6 +33,28 @@ Status indexOf(const Value &key, std::vector<TensorIndex> &out) {
   case Kind::Tensor:
     out.emplace_back(tensorOf(key));
     return okStatus();
+  case Kind::Ellipsis:
+    out.push_back(TensorIndex::ellipsis());
+    return okStatus();
+  case Kind::Slice: {
+    const auto *slice = key.as<SliceObject>();
+    std::optional<int64_t> parts[3];
+    const Value *values[3] = {&slice->start, &slice->stop, &slice->step};
+    for (int p = 0; p < 3; ++p) {
+      if (values[p]->isNone())
+        continue;
+      if (!values[p]->isIntLike())
+        return typeError("slice indices must be integers or None or have an "
+                         "__index__ method");
+      parts[p] = values[p]->asInt();
+    }
+    if (parts[2] && *parts[2] == 0)
+      return valueError("slice step cannot be zero");
+    if (parts[2] && *parts[2] < 0)
+      return valueError("step must be greater than zero");
+    out.push_back(TensorIndex::slice(parts[0], parts[1], parts[2]));
+    return okStatus();
+  }
   default: {
     // Anything else is made a tensor, as PyTorch does (t[[1, 0]] works;
     // t['a'] fails as torch.tensor('a') does).

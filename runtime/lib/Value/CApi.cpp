@@ -24,13 +24,18 @@ static_assert(int(ErrorCode::TypeError) == JANUS_STATUS_TYPE_ERROR &&
                   int(ErrorCode::KeyError) == JANUS_STATUS_KEY_ERROR &&
                   int(ErrorCode::InvalidArgument) ==
                       JANUS_STATUS_INVALID_ARGUMENT &&
-                  int(ErrorCode::RuntimeError) == JANUS_STATUS_RUNTIME_ERROR,
+                  int(ErrorCode::RuntimeError) == JANUS_STATUS_RUNTIME_ERROR &&
+                  int(ErrorCode::RecursionError) ==
+                      JANUS_STATUS_RECURSION_ERROR,
               "ErrorCode must match janus_status_code_t");
 static_assert(int(Kind::Tensor) == JANUS_VALUE_TENSOR &&
                   int(Kind::Instance) == JANUS_VALUE_INSTANCE &&
                   int(Kind::DType) == JANUS_VALUE_DTYPE &&
                   int(Kind::Iterator) == JANUS_VALUE_ITERATOR &&
-                  int(Kind::DictView) == JANUS_VALUE_DICT_VIEW,
+                  int(Kind::DictView) == JANUS_VALUE_DICT_VIEW &&
+                  int(Kind::Slice) == JANUS_VALUE_SLICE &&
+                  int(Kind::Ellipsis) == JANUS_VALUE_ELLIPSIS &&
+                  int(Kind::Cell) == JANUS_VALUE_CELL,
               "Kind must match janus_value_kind_t");
 static_assert(int(PyBinaryOp::Xor) == JANUS_BINARY_XOR &&
                   int(PyUnaryOp::Not) == JANUS_UNARY_NOT &&

@@ -175,6 +175,11 @@ bool equals(const Value &a, const Value &b) {
   }
   case Kind::DictView:
     return dictViewsEqual(a.as<DictViewObject>(), b.as<DictViewObject>());
+  case Kind::Slice: {
+    const auto *x = a.as<SliceObject>(), *y = b.as<SliceObject>();
+    return equals(x->start, y->start) && equals(x->stop, y->stop) &&
+           equals(x->step, y->step);
+  }
   default:
     return false; // identity was checked above
   }

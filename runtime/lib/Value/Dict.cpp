@@ -141,6 +141,7 @@ Status hashValue(const Value &v, int64_t &out) {
   case Kind::List:
   case Kind::Dict:
   case Kind::DictView:
+  case Kind::Slice: // unhashable until Python 3.12
     return typeError(std::string("unhashable type: '") + typeName(v) + "'");
   case Kind::BoundMethod: {
     const auto *m = v.as<BoundMethodObject>();
@@ -160,7 +161,11 @@ Status hashValue(const Value &v, int64_t &out) {
   case Kind::Class:
   case Kind::Instance:
   case Kind::Iterator:
+  case Kind::Cell:
     out = hashPointer(v.object());
+    break;
+  case Kind::Ellipsis:
+    out = 0x2ee11195; // a singleton: any fixed hash will do
     break;
   }
   return okStatus();

@@ -1,12 +1,12 @@
 //===- Instance.cpp - Shapes, attributes, and calls -----------------------===//
 //
 // Attribute access on user-class instances and classes, and calling the
-// callables the runtime knows: built-in functions, bound methods, and
-// classes (which make an instance and run __init__ when the class has
-// one). An instance attribute lives in a slot found through the instance's
-// AttrShape; a miss falls back to the class chain, and a function found there
-// is bound to the instance, as Python's descriptor protocol does for plain
-// functions.
+// callables the runtime knows: built-in functions, bound methods, classes
+// (which make an instance and run __init__ when the class has one) and
+// instances whose class has __call__. An instance attribute lives in a
+// slot found through the instance's AttrShape; a miss falls back to the
+// class chain, and a function found there is bound to the instance, as
+// Python's descriptor protocol does for plain functions.
 //
 //===----------------------------------------------------------------------===//
 
@@ -146,6 +146,17 @@ Status call(const Value &fn, const Value *args, size_t nargs, Value &out) {
     out = std::move(instance);
     return okStatus();
   }
+  case Kind::Instance:
+    // An instance whose class defines __call__ (nn.Module's runs forward).
+    if (const Value *method =
+            fn.as<InstanceObject>()->classObject()->lookup("__call__")) {
+      std::vector<Value> all;
+      all.reserve(nargs + 1);
+      all.push_back(fn);
+      all.insert(all.end(), args, args + nargs);
+      return call(*method, all.data(), all.size(), out);
+    }
+    [[fallthrough]];
   default:
     return typeError(std::string("'") + typeName(fn) +
                      "' object is not callable");

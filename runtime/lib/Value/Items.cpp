@@ -6,7 +6,8 @@
 // "list assignment index out of range", KeyError carrying repr(key)). A str
 // is UTF-8 but is indexed and measured in code points, as Python does; an
 // all-ASCII string (the common case) takes a byte-indexed shortcut.
-// Slices are not values yet, so x[a:b] is not handled here.
+// Slices (x[a:b:c]) follow CPython's PySlice_AdjustIndices: reads of
+// lists, tuples, strs and ranges, assignment and deletion on lists.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,6 +16,8 @@
 #include "Dispatch/TorchOps.h"
 #include "Format/Utf8.h"
 #include "Tensor/Tensor.h"
+
+#include <optional>
 
 namespace janus::rt {
 
@@ -62,6 +65,162 @@ Status keyError(const Value &key) {
   return Status(ErrorCode::KeyError, repr(key));
 }
 
+/// A slice applied to a sequence of `length` items: the first index, the
+/// step and how many items it selects.
+struct SliceRange {
+  int64_t start, step, count;
+  int64_t at(int64_t k) const { return start + k * step; }
+};
+
+Status slicePart(const Value &part, std::optional<int64_t> &out) {
+  if (part.isNone()) {
+    out.reset();
+    return okStatus();
+  }
+  if (!part.isIntLike())
+    return typeError("slice indices must be integers or None or have an "
+                     "__index__ method");
+  out = part.asInt();
+  return okStatus();
+}
+
+Status adjustSlice(const Value &key, int64_t length, SliceRange &out) {
+  const auto *slice = key.as<SliceObject>();
+  std::optional<int64_t> start, stop, step;
+  JANUS_RETURN_IF_ERROR(slicePart(slice->start, start));
+  JANUS_RETURN_IF_ERROR(slicePart(slice->stop, stop));
+  JANUS_RETURN_IF_ERROR(slicePart(slice->step, step));
+  int64_t st = step.value_or(1);
+  if (st == 0)
+    return valueError("slice step cannot be zero");
+  auto clamp = [&](std::optional<int64_t> v, int64_t dflt) {
+    if (!v)
+      return dflt;
+    int64_t i = *v;
+    if (i < 0) {
+      i += length;
+      if (i < 0)
+        i = st < 0 ? -1 : 0;
+    } else if (i >= length) {
+      i = st < 0 ? length - 1 : length;
+    }
+    return i;
+  };
+  int64_t lo = clamp(start, st < 0 ? length - 1 : 0);
+  int64_t hi = clamp(stop, st < 0 ? -1 : length);
+  int64_t count = 0;
+  if (st < 0 && hi < lo)
+    count = (lo - hi - 1) / -st + 1;
+  else if (st > 0 && lo < hi)
+    count = (hi - lo - 1) / st + 1;
+  out = SliceRange{lo, st, count};
+  return okStatus();
+}
+
+/// The byte offset of each code point of `s`, plus s.size() at the end.
+std::vector<size_t> codePointOffsets(const std::string &s) {
+  std::vector<size_t> offsets;
+  for (size_t pos = 0; pos < s.size();) {
+    offsets.push_back(pos);
+    detail::decodeUtf8(s, pos);
+  }
+  offsets.push_back(s.size());
+  return offsets;
+}
+
+Status getSlice(const Value &container, const Value &key, Value &out) {
+  SliceRange r;
+  switch (container.kind()) {
+  case Kind::List:
+  case Kind::Tuple: {
+    const auto &items = container.kind() == Kind::List
+                            ? container.as<ListObject>()->items
+                            : container.as<TupleObject>()->items;
+    JANUS_RETURN_IF_ERROR(adjustSlice(key, items.size(), r));
+    std::vector<Value> picked;
+    picked.reserve(r.count);
+    for (int64_t k = 0; k < r.count; ++k)
+      picked.push_back(items[r.at(k)]);
+    if (container.kind() == Kind::List)
+      out = makeList(std::move(picked));
+    else if (container.as<TupleObject>()->flavor == TupleFlavor::TorchSize)
+      out = Value::adopt(
+          new TupleObject(std::move(picked), TupleFlavor::TorchSize));
+    else
+      out = makeTuple(std::move(picked));
+    return okStatus();
+  }
+  case Kind::Str: {
+    const std::string &s = container.as<StrObject>()->text;
+    std::string text;
+    if (isAscii(s)) {
+      JANUS_RETURN_IF_ERROR(adjustSlice(key, s.size(), r));
+      if (r.step == 1)
+        text = s.substr(r.start, r.count);
+      else
+        for (int64_t k = 0; k < r.count; ++k)
+          text += s[r.at(k)];
+    } else {
+      std::vector<size_t> offsets = codePointOffsets(s);
+      JANUS_RETURN_IF_ERROR(adjustSlice(key, offsets.size() - 1, r));
+      for (int64_t k = 0; k < r.count; ++k) {
+        int64_t i = r.at(k);
+        text.append(s, offsets[i], offsets[i + 1] - offsets[i]);
+      }
+    }
+    out = makeStr(text);
+    return okStatus();
+  }
+  case Kind::Range: {
+    const auto *range = container.as<RangeObject>();
+    JANUS_RETURN_IF_ERROR(adjustSlice(key, range->length(), r));
+    int64_t step = range->step * r.step;
+    int64_t start = range->start + r.start * range->step;
+    return makeRange(start, start + r.count * step, step, out);
+  }
+  default:
+    return typeError(std::string("'") + typeName(container) +
+                     "' object is not subscriptable");
+  }
+}
+
+Status setListSlice(std::vector<Value> &items, const Value &key,
+                    const Value &value) {
+  SliceRange r;
+  JANUS_RETURN_IF_ERROR(adjustSlice(key, items.size(), r));
+  std::vector<Value> source;
+  if (!collectItems(value, source).ok())
+    return typeError(r.step == 1 ? "can only assign an iterable"
+                                 : "must assign iterable to extended slice");
+  if (r.step == 1) {
+    int64_t stop = r.start + r.count;
+    items.erase(items.begin() + r.start, items.begin() + stop);
+    items.insert(items.begin() + r.start, source.begin(), source.end());
+    return okStatus();
+  }
+  if (static_cast<int64_t>(source.size()) != r.count)
+    return valueError("attempt to assign sequence of size " +
+                      std::to_string(source.size()) +
+                      " to extended slice of size " + std::to_string(r.count));
+  for (int64_t k = 0; k < r.count; ++k)
+    items[r.at(k)] = std::move(source[k]);
+  return okStatus();
+}
+
+Status delListSlice(std::vector<Value> &items, const Value &key) {
+  SliceRange r;
+  JANUS_RETURN_IF_ERROR(adjustSlice(key, items.size(), r));
+  std::vector<bool> drop(items.size(), false);
+  for (int64_t k = 0; k < r.count; ++k)
+    drop[r.at(k)] = true;
+  size_t kept = 0;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!drop[i])
+      items[kept++] = std::move(items[i]);
+  items.resize(kept);
+  return okStatus();
+}
+
 } // namespace
 
 Status length(const Value &v, int64_t &out) {
@@ -96,6 +255,9 @@ Status length(const Value &v, int64_t &out) {
 }
 
 Status getItem(const Value &container, const Value &key, Value &out) {
+  if (key.kind() == Kind::Slice && container.kind() != Kind::Tensor &&
+      container.kind() != Kind::Dict)
+    return getSlice(container, key, out);
   int64_t i;
   switch (container.kind()) {
   case Kind::List: {
@@ -156,6 +318,8 @@ Status getItem(const Value &container, const Value &key, Value &out) {
 Status setItem(const Value &container, const Value &key, Value value) {
   if (container.kind() == Kind::List) {
     auto &items = container.as<ListObject>()->items;
+    if (key.kind() == Kind::Slice)
+      return setListSlice(items, key, value);
     int64_t i;
     JANUS_RETURN_IF_ERROR(normalizeIndex(container, key, items.size(), i,
                                          "list assignment index out of range"));
@@ -173,6 +337,8 @@ Status setItem(const Value &container, const Value &key, Value value) {
 Status delItem(const Value &container, const Value &key) {
   if (container.kind() == Kind::List) {
     auto &items = container.as<ListObject>()->items;
+    if (key.kind() == Kind::Slice)
+      return delListSlice(items, key);
     int64_t i;
     JANUS_RETURN_IF_ERROR(normalizeIndex(container, key, items.size(), i,
                                          "list assignment index out of range"));

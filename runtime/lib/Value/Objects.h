@@ -1,8 +1,8 @@
 //===- Objects.h - Layouts of the heap values -----------------------------===//
 //
 // The heap Objects behind non-inline Values: str, tuple, list, dict, range,
-// built-in function, bound method, user class, instance, iterator and dict
-// view.
+// built-in function, bound method, user class, instance, iterator, dict
+// view, slice and cell.
 // Compiled code
 // and the runtime's own operations (Ops.h) use these layouts directly, so
 // they are plain structs with a few helpers, not an abstraction layer.
@@ -114,6 +114,13 @@ struct RangeObject : Object {
 using NativeFunction = Status (*)(void *userData, const Value *args,
                                   size_t nargs, Value &result);
 
+/// The same with keyword arguments: the `kwnames.size()` values after the
+/// `npos` positionals are passed by keyword.
+using NativeKwFunction = Status (*)(void *userData, const Value *args,
+                                    size_t npos,
+                                    const std::vector<std::string> &kwnames,
+                                    Value &result);
+
 struct FunctionObject : Object {
   FunctionObject(std::string_view name, NativeFunction fn, void *userData,
                  void (*destroyUserData)(void *))
@@ -127,6 +134,10 @@ struct FunctionObject : Object {
   NativeFunction fn;
   void *userData;
   void (*destroyUserData)(void *);
+  /// Set for functions compiled from Python (janus_exec.h's
+  /// janus_rt_make_function): their keyword entry point. They print as
+  /// Python functions ("<function f at 0x...>", type name "function").
+  NativeKwFunction kwFn = nullptr;
 };
 
 /// `obj.method` for a function found on obj's class: calling it passes
@@ -231,6 +242,24 @@ struct DictViewObject : Object {
   const DictObject *dictObject() const { return dict.as<DictObject>(); }
   Value dict;
   Part part;
+};
+
+/// slice(start, stop, step): each part None or a value (an int for lists,
+/// tuples, strs and tensors).
+struct SliceObject : Object {
+  SliceObject(Value start, Value stop, Value step)
+      : Object(Kind::Slice), start(std::move(start)), stop(std::move(stop)),
+        step(std::move(step)) {}
+  Value start, stop, step;
+};
+
+/// A local variable shared between a function and the lambdas that
+/// capture it (Python's cell). Only compiled code sees cells: it stores one
+/// in the local's slot and reads and writes the variable through it.
+struct CellObject : Object {
+  CellObject() : Object(Kind::Cell) {}
+  Value value;
+  bool bound = false;
 };
 
 } // namespace janus::rt

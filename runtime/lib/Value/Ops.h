@@ -42,6 +42,8 @@ Status makeRange(int64_t start, int64_t stop, int64_t step, Value &out);
 Value makeFunction(std::string_view name, NativeFunction fn,
                    void *userData = nullptr,
                    void (*destroyUserData)(void *) = nullptr);
+/// slice(start, stop, step); each part may be None.
+Value makeSlice(Value start, Value stop, Value step);
 /// A user class; `base` is None or a class.
 Value makeClass(std::string_view name, Value base = Value());
 /// A new instance of `cls` (a class) with no attributes; __init__ is the

@@ -151,6 +151,9 @@ std::string repr(const Value &v) {
     return out + ")";
   }
   case Kind::Function:
+    if (v.as<FunctionObject>()->kwFn)
+      return "<function " + v.as<FunctionObject>()->name + " at " +
+             address(v.object()) + ">";
     return "<built-in function " + v.as<FunctionObject>()->name + ">";
   case Kind::BoundMethod: {
     const auto *m = v.as<BoundMethodObject>();
@@ -179,6 +182,15 @@ std::string repr(const Value &v) {
     appendItems(out, items);
     return out + "])";
   }
+  case Kind::Slice: {
+    const auto *s = v.as<SliceObject>();
+    return "slice(" + repr(s->start) + ", " + repr(s->stop) + ", " +
+           repr(s->step) + ")";
+  }
+  case Kind::Ellipsis:
+    return "Ellipsis";
+  case Kind::Cell:
+    return "<cell at " + address(v.object()) + ">";
   }
   return "<object>";
 }

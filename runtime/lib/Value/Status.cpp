@@ -38,6 +38,14 @@ const char *errorCodeName(ErrorCode code) {
     return "InvalidArgument";
   case ErrorCode::RuntimeError:
     return "RuntimeError";
+  case ErrorCode::NameError:
+    return "NameError";
+  case ErrorCode::UnboundLocalError:
+    return "UnboundLocalError";
+  case ErrorCode::AssertionError:
+    return "AssertionError";
+  case ErrorCode::RecursionError:
+    return "RecursionError";
   }
   return "Error";
 }

@@ -34,6 +34,10 @@ enum class ErrorCode : int {
   NotImplementedError = 9,
   InvalidArgument = 10, // misuse of the C API (a null handle, ...)
   RuntimeError = 11,
+  NameError = 12,
+  UnboundLocalError = 13,
+  AssertionError = 14,
+  RecursionError = 15,
 };
 
 /// "TypeError", "KeyError", ...

@@ -67,6 +67,13 @@ void Object::destroy(Object *object) {
   case Kind::DictView:
     delete static_cast<DictViewObject *>(object);
     return;
+  case Kind::Slice:
+    delete static_cast<SliceObject *>(object);
+    return;
+  case Kind::Cell:
+    delete static_cast<CellObject *>(object);
+    return;
+  case Kind::Ellipsis:
   case Kind::None:
   case Kind::Bool:
   case Kind::Int:
@@ -102,6 +109,11 @@ Value makeFunction(std::string_view name, NativeFunction fn, void *userData,
 
 Value makeClass(std::string_view name, Value base) {
   return Value::adopt(new ClassObject(name, std::move(base)));
+}
+
+Value makeSlice(Value start, Value stop, Value step) {
+  return Value::adopt(
+      new SliceObject(std::move(start), std::move(stop), std::move(step)));
 }
 
 Value makeInstance(const Value &cls) {
@@ -155,7 +167,8 @@ const char *typeName(const Value &v) {
   case Kind::Range:
     return "range";
   case Kind::Function:
-    return "builtin_function_or_method";
+    return v.as<FunctionObject>()->kwFn ? "function"
+                                        : "builtin_function_or_method";
   case Kind::BoundMethod:
     return "method";
   case Kind::Class:
@@ -174,6 +187,12 @@ const char *typeName(const Value &v) {
       return "dict_items";
     }
     break;
+  case Kind::Slice:
+    return "slice";
+  case Kind::Ellipsis:
+    return "ellipsis";
+  case Kind::Cell:
+    return "cell";
   }
   return "object";
 }
@@ -228,6 +247,9 @@ Status truth(const Value &v, bool &out) {
   case Kind::Instance:
   case Kind::DType:
   case Kind::Iterator:
+  case Kind::Slice:
+  case Kind::Ellipsis:
+  case Kind::Cell:
     out = true; // no __bool__/__len__ on user classes in the subset yet
     break;
   }

@@ -62,6 +62,9 @@ enum class Kind : uint8_t {
   // Heap again (appended for the same reason).
   Iterator, // a lazy iterator: list_iterator, enumerate, zip, reversed ...
   DictView, // d.keys(), d.values(), d.items()
+  Slice,    // a[lo:hi:step]'s key
+  Ellipsis, // `...`: inline, no payload
+  Cell,     // a local captured by a lambda (never a Python-visible value)
 };
 
 /// Header of every heap value: its kind and reference count.
@@ -164,7 +167,9 @@ public:
   bool isBool() const { return tag == Kind::Bool; }
   bool isInt() const { return tag == Kind::Int; }
   bool isFloat() const { return tag == Kind::Float; }
-  bool isObject() const { return tag > Kind::Tensor && tag != Kind::DType; }
+  bool isObject() const {
+    return tag > Kind::Tensor && tag != Kind::DType && tag != Kind::Ellipsis;
+  }
   /// int or bool (bool is a subclass of int in Python).
   bool isIntLike() const { return tag == Kind::Int || tag == Kind::Bool; }
   /// int, bool or float.
@@ -182,6 +187,29 @@ public:
   template <typename T> T *as() const { return static_cast<T *>(bits.obj); }
   TensorImpl *tensor() const { return bits.tensor; }
   uint8_t dtypeCode() const { return static_cast<uint8_t>(bits.i); }
+
+  static Value ellipsis() {
+    Value v(Kind::Ellipsis);
+    v.bits.i = 0;
+    return v;
+  }
+
+  /// Raw access for the execution ABI (Exec/ExecValue.h), which passes
+  /// Values to generated code as a plain {kind, bits} pair. adoptRaw takes
+  /// over the reference the pair carries; releaseRaw hands this Value's
+  /// reference to the caller (the Value becomes None).
+  static Value adoptRaw(Kind kind, uint64_t raw) {
+    Value v(kind);
+    v.bits.i = static_cast<int64_t>(raw);
+    return v;
+  }
+  uint64_t rawBits() const { return static_cast<uint64_t>(bits.i); }
+  uint64_t releaseRaw() {
+    uint64_t raw = rawBits();
+    tag = Kind::None;
+    bits.i = 0;
+    return raw;
+  }
 
   /// Python's `is`: the same heap object, or equal inline payloads.
   bool is(const Value &other) const {
