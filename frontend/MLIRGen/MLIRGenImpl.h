@@ -207,7 +207,8 @@ public:
   void collectFreeVars(Expr *e, std::vector<llvm::StringSet<>> &bound,
                        NameSet &free);
 
-  //===--- State -----------------------------------------------------------===//
+  //===--- State
+  //-----------------------------------------------------------===//
   mlir::MLIRContext &context;
   DiagnosticEngine &diags;
   mlir::OpBuilder builder;
