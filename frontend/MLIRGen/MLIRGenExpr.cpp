@@ -1,5 +1,4 @@
-//===- MLIRGenExpr.cpp - Expressions
-//---------------------------------------===//
+//===- MLIRGenExpr.cpp - Expressions --------------------------------------===//
 //
 // Expressions evaluate left to right, as in CPython, into `!dyn.value`s of
 // the current block. Names are read according to Sema's binding (a local
@@ -7,7 +6,7 @@
 // comparisons branch and leave their result in a hidden local (`$t.N`)
 // that the join block reloads, so their value is the operand itself, as in
 // Python. Operands computed before a branching sub-expression are kept
-// alive across it by genExprKeeping.
+// alive across it by genOperands / genExprKeeping.
 //
 //===----------------------------------------------------------------------===//
 
