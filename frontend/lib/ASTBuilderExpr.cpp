@@ -200,8 +200,8 @@ ExprPtr ASTBuilder::buildArithExpr(P::Arith_exprContext *ctx) {
     // Ranges come from the parse tree so that they include parentheses
     // around the operands, as in CPython: `(a + b) / 2` starts at '('.
     SourceRange r = join(rangeOf(operands[0]), rangeOf(operands[i]));
-    result = std::make_unique<BinaryExpr>(r, kind, std::move(result),
-                                          std::move(rhs));
+    result = std::make_unique<BinaryExpr>(
+        r, kind, std::move(result), std::move(rhs), beginOf(op->getSymbol()));
   }
   return result;
 }
@@ -233,8 +233,8 @@ ExprPtr ASTBuilder::buildTerm(P::TermContext *ctx) {
     }
     ExprPtr rhs = buildFactor(operands[i]);
     SourceRange r = join(rangeOf(operands[0]), rangeOf(operands[i]));
-    result = std::make_unique<BinaryExpr>(r, kind, std::move(result),
-                                          std::move(rhs));
+    result = std::make_unique<BinaryExpr>(
+        r, kind, std::move(result), std::move(rhs), beginOf(op->getSymbol()));
   }
   return result;
 }
@@ -282,7 +282,8 @@ ExprPtr ASTBuilder::buildPower(P::PowerContext *ctx) {
     return base;
   ExprPtr exponent = buildFactor(ctx->factor());
   return std::make_unique<BinaryExpr>(rangeOf(ctx), BinaryOp::Pow,
-                                      std::move(base), std::move(exponent));
+                                      std::move(base), std::move(exponent),
+                                      beginOf(ctx->POWER()->getSymbol()));
 }
 
 ExprPtr ASTBuilder::buildAtomExpr(P::Atom_exprContext *ctx) {

@@ -8,16 +8,21 @@
 //   janusc model.py                 check the program (front end only)
 //   janusc --emit=ast model.py      print the resolved AST
 //   janusc --emit=summary model.py  one line: what the file defines and uses
+//   janusc --emit=dyn model.py      print the verified `dyn` dialect module
 //
 // Later stages add their own --emit values as they come into existence; an
 // unknown value is rejected by the option parser.
 //
 //===----------------------------------------------------------------------===//
 
+#include "MLIRGen/MLIRGen.h"
 #include "janus/Frontend/ASTPrinter.h"
 #include "janus/Frontend/Diagnostics.h"
 #include "janus/Frontend/Parser.h"
 #include "janus/Frontend/Sema.h"
+
+#include "mlir/IR/AsmState.h"
+#include "mlir/IR/MLIRContext.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -30,7 +35,7 @@ using namespace janus;
 
 namespace {
 
-enum class EmitAction { None, AST, Summary };
+enum class EmitAction { None, AST, Summary, Dyn };
 
 llvm::cl::OptionCategory janusCategory("janusc options");
 
@@ -44,7 +49,8 @@ llvm::cl::opt<EmitAction> emitAction(
     llvm::cl::values(
         clEnumValN(EmitAction::AST, "ast", "the AST after Sema"),
         clEnumValN(EmitAction::Summary, "summary",
-                   "a one-line summary of the program")),
+                   "a one-line summary of the program"),
+        clEnumValN(EmitAction::Dyn, "dyn", "the dyn dialect (MLIRGen)")),
     llvm::cl::cat(janusCategory));
 
 /// Counts what a module defines and uses, for --emit=summary.
@@ -76,6 +82,8 @@ static bool readSource(const std::string &path, std::string &out,
 }
 
 int main(int argc, char **argv) {
+  // --mlir-print-debuginfo and friends apply to --emit=dyn.
+  mlir::registerAsmPrinterCLOptions();
   llvm::cl::HideUnrelatedOptions(janusCategory);
   llvm::cl::ParseCommandLineOptions(argc, argv,
                                     "janusc: the Janus Python compiler\n");
@@ -110,6 +118,16 @@ int main(int argc, char **argv) {
                  << summary.statements << ", library calls "
                  << summary.libraryCalls << ", other calls "
                  << summary.userCalls << "\n";
+    break;
+  }
+  case EmitAction::Dyn: {
+    mlir::MLIRContext context;
+    mlir::OwningOpRef<mlir::ModuleOp> dyn =
+        generateDyn(context, *module, diags);
+    if (!dyn)
+      return 1;
+    dyn->print(llvm::outs());
+    llvm::outs() << "\n";
     break;
   }
   }

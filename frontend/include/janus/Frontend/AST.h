@@ -312,11 +312,15 @@ public:
 
 class BinaryExpr : public Expr {
 public:
-  BinaryExpr(SourceRange r, BinaryOp op, ExprPtr lhs, ExprPtr rhs)
-      : Expr(BinaryKind, r), op(op), lhs(std::move(lhs)), rhs(std::move(rhs)) {}
+  BinaryExpr(SourceRange r, BinaryOp op, ExprPtr lhs, ExprPtr rhs,
+             SourceLoc opLoc = {})
+      : Expr(BinaryKind, r), op(op), lhs(std::move(lhs)), rhs(std::move(rhs)),
+        opLoc(opLoc) {}
   JANUS_AST_CLASSOF(Binary)
   BinaryOp op;
   ExprPtr lhs, rhs;
+  /// The operator token (`+` in `a + b`), where MLIRGen locates the op.
+  SourceLoc opLoc;
 };
 
 /// `a and b and c`: one node with all operands, as in CPython's ast.
