@@ -20,7 +20,7 @@ llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
 # Janus's own tools (janusc, janus-opt, janus) are found by name on PATH.
-for tool_dir in ("janusc", "janus-opt", "janus"):
+for tool_dir in ("janusc", "janus-opt", "janus-codegen", "janus"):
     llvm_config.with_environment(
         "PATH", os.path.join(config.janus_tools_dir, tool_dir), append_path=True)
 
@@ -41,3 +41,11 @@ janus = os.path.join(config.janus_tools_dir, "janus", "janus")
 config.substitutions.append(("%janus", janus))
 if os.path.isfile(janus) and os.access(janus, os.X_OK):
     config.available_features.add("janus-run")
+
+# The shared runtime that compiled modules link against (test/Codegen).
+runtime_dir = os.path.join(config.janus_obj_root, "runtime")
+config.substitutions.append(("%janus_runtime_dir", runtime_dir))
+config.substitutions.append(("%janus_runtime_include",
+                             os.path.join(config.janus_src_root, "runtime", "include")))
+if os.path.exists(os.path.join(runtime_dir, "libjanus_runtime.so")):
+    config.available_features.add("janus-runtime-shared")

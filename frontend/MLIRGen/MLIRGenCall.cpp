@@ -28,8 +28,7 @@ static bool isSuperCall(AttributeExpr &attr) {
   if (!inner || !inner->args.empty() || !inner->keywords.empty())
     return false;
   auto *name = llvm::dyn_cast<NameExpr>(inner->callee.get());
-  return name && name->name == "super" &&
-         name->binding == NameBinding::Builtin;
+  return name && name->name == "super" && name->binding == NameBinding::Builtin;
 }
 
 Value MLIRGen::genCall(CallExpr &call) {
@@ -55,8 +54,8 @@ Value MLIRGen::genCall(CallExpr &call) {
     if (!genArgs(args))
       return nullptr;
     return dyn::CallLibraryOp::create(builder, l, valueTy,
-                                      call.libraryCallee->qualifiedName(),
-                                      args, kwnames);
+                                      call.libraryCallee->qualifiedName(), args,
+                                      kwnames);
   }
   if (auto *attr = llvm::dyn_cast<AttributeExpr>(call.callee.get())) {
     if (isSuperCall(*attr)) {
@@ -79,10 +78,9 @@ Value MLIRGen::genCall(CallExpr &call) {
       SmallVector<Value> values{genExpr(attr->base.get())};
       if (!values[0] || !genArgs(values))
         return nullptr;
-      return dyn::CallMethodOp::create(builder, l, valueTy, values[0],
-                                       attr->attr,
-                                       ValueRange(values).drop_front(),
-                                       kwnames);
+      return dyn::CallMethodOp::create(
+          builder, l, valueTy, values[0], attr->attr,
+          ValueRange(values).drop_front(), kwnames);
     }
   }
   SmallVector<Value> values{genExpr(call.callee.get())};

@@ -1,4 +1,4 @@
-//===- MLIRGenExpr.cpp - Expressions ---------------------------------------===//
+//===- MLIRGenExpr.cpp - Expressions --------------------------------------===//
 //
 // Expressions evaluate left to right, as in CPython, into `!dyn.value`s of
 // the current block. Names are read according to Sema's binding (a local
@@ -6,7 +6,7 @@
 // comparisons branch and leave their result in a hidden local (`$t.N`)
 // that the join block reloads, so their value is the operand itself, as in
 // Python. Operands computed before a branching sub-expression are kept
-// alive across it by genExprKeeping.
+// alive across it by genOperands / genExprKeeping.
 //
 //===----------------------------------------------------------------------===//
 
@@ -147,7 +147,8 @@ Value MLIRGen::genExpr(Expr *e) {
         builder.getF64FloatAttr(llvm::cast<FloatLit>(e)->value));
   case Node::BoolLitKind:
     return dyn::ConstantOp::create(
-        builder, l, valueTy, builder.getBoolAttr(llvm::cast<BoolLit>(e)->value));
+        builder, l, valueTy,
+        builder.getBoolAttr(llvm::cast<BoolLit>(e)->value));
   case Node::NoneLitKind:
     return none(l);
   case Node::StrLitKind:
@@ -170,8 +171,7 @@ Value MLIRGen::genExpr(Expr *e) {
   case Node::SliceKind: {
     // Absent parts are None; present ones are evaluated left to right.
     auto *slice = llvm::cast<SliceExpr>(e);
-    Expr *parts[] = {slice->lower.get(), slice->upper.get(),
-                     slice->step.get()};
+    Expr *parts[] = {slice->lower.get(), slice->upper.get(), slice->step.get()};
     SmallVector<Expr *> present;
     for (Expr *part : parts)
       if (part)
@@ -275,8 +275,9 @@ Value MLIRGen::genName(NameExpr &n) {
     }
     if (!n.qualifiedName.empty())
       return dyn::LibraryValueOp::create(builder, l, valueTy, n.qualifiedName);
-    error(n.getLoc(), "'" + n.name + "' cannot be used as a value in Janus "
-                                     "Python");
+    error(n.getLoc(), "'" + n.name +
+                          "' cannot be used as a value in Janus "
+                          "Python");
     return nullptr;
   case NameBinding::Library:
     return dyn::LibraryValueOp::create(builder, l, valueTy, n.qualifiedName);
@@ -290,8 +291,8 @@ Value MLIRGen::genName(NameExpr &n) {
   case NameBinding::Unresolved:
     break;
   }
-  error(n.getLoc(), "internal error: name '" + n.name +
-                        "' was not resolved by Sema");
+  error(n.getLoc(),
+        "internal error: name '" + n.name + "' was not resolved by Sema");
   return nullptr;
 }
 
@@ -376,8 +377,7 @@ Value MLIRGen::genCompareStep(CmpOp op, Value lhs, Value rhs, Location l) {
     return dyn::UnaryOp::create(builder, l, valueTy, dyn::UnaryKind::Not,
                                 boxed);
   }
-  return dyn::CompareOp::create(builder, l, valueTy, compareKind(op), lhs,
-                                rhs);
+  return dyn::CompareOp::create(builder, l, valueTy, compareKind(op), lhs, rhs);
 }
 
 Value MLIRGen::genCompare(CompareExpr &e) {

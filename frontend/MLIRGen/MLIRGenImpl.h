@@ -13,9 +13,10 @@
 //    block that has no predecessors; finishFunction erases such blocks.
 //  * A `!dyn.value` never leaves the block that defines it. An expression
 //    whose evaluation branches (`and`/`or`, `x if c else y`, a chained
-//    comparison, a comprehension) is evaluated with genExprKeeping, which
-//    spills the values computed before it into hidden locals (`$t.N`) and
-//    reloads them in the block where evaluation continues.
+//    comparison, a comprehension) is evaluated with genOperands or
+//    genExprKeeping, which spill the values computed before it into hidden
+//    locals (`$t.N`) and reload them in the block where evaluation
+//    continues.
 //  * Every op gets the FileLineColLoc of the AST node it comes from.
 //  * A null mlir::Value means an error was reported; callers stop.
 //
@@ -207,7 +208,8 @@ public:
   void collectFreeVars(Expr *e, std::vector<llvm::StringSet<>> &bound,
                        NameSet &free);
 
-  //===--- State -----------------------------------------------------------===//
+  //===--- State
+  //-----------------------------------------------------------===//
   mlir::MLIRContext &context;
   DiagnosticEngine &diags;
   mlir::OpBuilder builder;

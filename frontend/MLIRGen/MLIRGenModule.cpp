@@ -75,9 +75,9 @@ OwningOpRef<ModuleOp> MLIRGen::run(const Module &ast) {
   // @__janus_init(%name): stores __name__, then runs the module body.
   builder.setInsertionPointToEnd(module.getBody());
   Location l = loc(SourceLoc{1, 1});
-  auto init = func::FuncOp::create(
-      builder, l, "__janus_init",
-      builder.getFunctionType({valueTy}, {valueTy}));
+  auto init =
+      func::FuncOp::create(builder, l, "__janus_init",
+                           builder.getFunctionType({valueTy}, {valueTy}));
   init->setAttr("dyn.qualname", builder.getStringAttr("<module>"));
   functions.push_back(std::make_unique<FunctionState>());
   FunctionState *state = functions.back().get();
@@ -87,8 +87,7 @@ OwningOpRef<ModuleOp> MLIRGen::run(const Module &ast) {
   builder.setInsertionPointToStart(entry);
   dyn::StoreGlobalOp::create(builder, l, "__name__", entry->getArgument(0));
 
-  scopes.push_back(
-      std::make_unique<Scope>(Scope::ModuleScope, nullptr, state));
+  scopes.push_back(std::make_unique<Scope>(Scope::ModuleScope, nullptr, state));
   fn = state;
   scope = scopes.back().get();
   genStmts(ast.body);
@@ -176,8 +175,8 @@ FunctionState *MLIRGen::beginFunction(const std::string &symbol,
 void MLIRGen::finishFunction(FunctionState &state, SourceLoc end) {
   Location l = loc(end);
   Block *current = builder.getInsertionBlock();
-  if (current && (current->empty() ||
-                  !current->back().hasTrait<OpTrait::IsTerminator>()))
+  if (current &&
+      (current->empty() || !current->back().hasTrait<OpTrait::IsTerminator>()))
     func::ReturnOp::create(builder, l, ValueRange{none(l)});
   Region &body = state.op.getBody();
   // Blocks never entered only exist after an error; keep the IR whole.
@@ -279,13 +278,13 @@ void MLIRGen::genClassDef(ClassDef &cls) {
   Value base;
   if (!cls.bases.empty()) {
     auto *name = llvm::dyn_cast<NameExpr>(cls.bases.front().get());
-    bool isObject = name && name->binding == NameBinding::Builtin &&
-                    name->name == "object";
+    bool isObject =
+        name && name->binding == NameBinding::Builtin && name->name == "object";
     if (!isObject && !(base = genExpr(cls.bases.front().get())))
       return;
   }
-  Value classValue = dyn::MakeClassOp::create(builder, l, valueTy, cls.name,
-                                              base);
+  Value classValue =
+      dyn::MakeClassOp::create(builder, l, valueTy, cls.name, base);
   for (const std::string &name : classScope->classNames) {
     Value v = loadLocal(classScope->slots[name], l);
     dyn::SetAttrOp::create(builder, l, classValue, name, v);
@@ -304,8 +303,7 @@ static SourceLoc sourceLocOf(Location l) {
   return SourceLoc{1, 1};
 }
 
-LogicalResult janus::verifyDynModule(ModuleOp module,
-                                     DiagnosticEngine &diags) {
+LogicalResult janus::verifyDynModule(ModuleOp module, DiagnosticEngine &diags) {
   bool ok = true;
   auto report = [&](Location l, const std::string &message) {
     diags.error(sourceLocOf(l),

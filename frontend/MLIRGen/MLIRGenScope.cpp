@@ -59,8 +59,8 @@ static Scope *findScope(Scope *from, llvm::StringRef name, bool classVisible) {
 std::string MLIRGen::slotOf(NameExpr &n) {
   Scope *s = findScope(scope, n.name, /*classVisible=*/true);
   if (!s || s->function != fn) {
-    error(n.getLoc(), "internal error: MLIRGen found no local slot for '" +
-                          n.name + "'");
+    error(n.getLoc(),
+          "internal error: MLIRGen found no local slot for '" + n.name + "'");
     return "";
   }
   return s->slots[n.name];
@@ -90,8 +90,8 @@ bool MLIRGen::storeName(NameExpr &n, Value value) {
     dyn::StoreGlobalOp::create(builder, l, n.name, value);
     return true;
   default:
-    error(n.getLoc(), "internal error: MLIRGen cannot assign to '" + n.name +
-                          "'");
+    error(n.getLoc(),
+          "internal error: MLIRGen cannot assign to '" + n.name + "'");
     return false;
   }
 }
@@ -229,8 +229,7 @@ Value MLIRGen::genLambda(LambdaExpr &lambda) {
     Scope *outer = scope;
     FunctionState *state = beginFunction(symbol, qualname, lambda.params,
                                          freeNames, lambda.getLoc());
-    scopes.push_back(
-        std::make_unique<Scope>(Scope::LambdaScope, outer, state));
+    scopes.push_back(std::make_unique<Scope>(Scope::LambdaScope, outer, state));
     scope = scopes.back().get();
     for (Param &p : lambda.params)
       scope->slots[p.name] = p.name;
@@ -259,8 +258,7 @@ Value MLIRGen::genComprehension(Expr &e, std::vector<Comprehension> &gens,
     return nullptr;
   Location iterLoc = loc(gens.front().iter->getLoc());
   storeLocal(base + ".iter0",
-             dyn::GetIterOp::create(builder, iterLoc, valueTy, first),
-             iterLoc);
+             dyn::GetIterOp::create(builder, iterLoc, valueTy, first), iterLoc);
   Value result =
       key ? dyn::MakeDictOp::create(builder, l, valueTy, ValueRange{})
                 .getResult()
@@ -287,8 +285,8 @@ Value MLIRGen::genComprehension(Expr &e, std::vector<Comprehension> &gens,
   Block *exhausted = done; // Where the current clause goes when it ends.
   for (size_t i = 0; i < gens.size(); ++i) {
     Comprehension &c = gens[i];
-    Location clauseLoc = loc(c.range.begin.isValid() ? c.range.begin
-                                                     : c.iter->getLoc());
+    Location clauseLoc =
+        loc(c.range.begin.isValid() ? c.range.begin : c.iter->getLoc());
     std::string iterSlot = base + ".iter" + std::to_string(i);
     std::string itemSlot = base + ".item" + std::to_string(i);
     if (i > 0) {
@@ -296,17 +294,17 @@ Value MLIRGen::genComprehension(Expr &e, std::vector<Comprehension> &gens,
       if (!iterable)
         return nullptr;
       storeLocal(iterSlot,
-                 dyn::GetIterOp::create(builder, loc(c.iter->getLoc()),
-                                        valueTy, iterable),
+                 dyn::GetIterOp::create(builder, loc(c.iter->getLoc()), valueTy,
+                                        iterable),
                  clauseLoc);
     }
     Block *head = newBlock();
     Block *body = newBlock();
     branch(head, clauseLoc);
     enterBlock(head);
-    auto next = dyn::IterNextOp::create(builder, clauseLoc,
-                                        builder.getI1Type(), valueTy,
-                                        loadLocal(iterSlot, clauseLoc));
+    auto next =
+        dyn::IterNextOp::create(builder, clauseLoc, builder.getI1Type(),
+                                valueTy, loadLocal(iterSlot, clauseLoc));
     storeLocal(itemSlot, next.getItem(), clauseLoc);
     cf::CondBranchOp::create(builder, clauseLoc, next.getHasItem(), body,
                              exhausted);

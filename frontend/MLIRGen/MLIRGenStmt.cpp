@@ -134,10 +134,10 @@ void MLIRGen::genAssign(AssignStmt &s) {
   if (!value)
     return;
   // `a = b[i if c else j] = v`: the value must outlive the targets' blocks.
-  bool spilled = s.targets.size() > 1 &&
-                 llvm::any_of(s.targets, [&](const ExprPtr &t) {
-                   return branches(t.get());
-                 });
+  bool spilled =
+      s.targets.size() > 1 && llvm::any_of(s.targets, [&](const ExprPtr &t) {
+        return branches(t.get());
+      });
   std::string slot = spilled ? spill(value, loc(s.value->getLoc())) : "";
   for (const ExprPtr &t : s.targets)
     if (!assignTo(t.get(), value, slot))
@@ -226,9 +226,8 @@ void MLIRGen::genAugAssign(AugAssignStmt &s) {
     Value object = genExpr(attr->base.get());
     if (!object)
       return;
-    Value old =
-        dyn::GetAttrOp::create(builder, loc(attr->attrLoc), valueTy, object,
-                               attr->attr);
+    Value old = dyn::GetAttrOp::create(builder, loc(attr->attrLoc), valueTy,
+                                       object, attr->attr);
     SmallVector<Value> live{object, old};
     Value rhs = genExprKeeping(s.value.get(), live);
     if (rhs)
@@ -323,8 +322,8 @@ void MLIRGen::genFor(ForStmt &s) {
   Value iterable = genExpr(s.iter.get());
   if (!iterable)
     return;
-  Value iterator = dyn::GetIterOp::create(builder, loc(s.iter->getLoc()),
-                                          valueTy, iterable);
+  Value iterator =
+      dyn::GetIterOp::create(builder, loc(s.iter->getLoc()), valueTy, iterable);
   std::string slot = newTemp("$for.", fn->numFors);
   std::string itemSlot = slot + ".item";
   storeLocal(slot, iterator, l);
@@ -441,15 +440,15 @@ void MLIRGen::genCondition(Expr *e, Block *ifTrue, Block *ifFalse) {
       Block *next = last ? ifTrue : newBlock();
       CmpOp op = cmp->ops[i];
       if (op == CmpOp::Is || op == CmpOp::IsNot) {
-        Value same = dyn::IsOp::create(builder, l, builder.getI1Type(), live[0], rhs);
+        Value same =
+            dyn::IsOp::create(builder, l, builder.getI1Type(), live[0], rhs);
         if (op == CmpOp::Is)
           cf::CondBranchOp::create(builder, l, same, next, ifFalse);
         else
           cf::CondBranchOp::create(builder, l, same, ifFalse, next);
       } else {
         Value result = genCompareStep(op, live[0], rhs, l);
-        cf::CondBranchOp::create(builder, l, truth(result, l), next,
-                                 ifFalse);
+        cf::CondBranchOp::create(builder, l, truth(result, l), next, ifFalse);
       }
       if (last)
         return;

@@ -200,9 +200,8 @@ ExprPtr ASTBuilder::buildArithExpr(P::Arith_exprContext *ctx) {
     // Ranges come from the parse tree so that they include parentheses
     // around the operands, as in CPython: `(a + b) / 2` starts at '('.
     SourceRange r = join(rangeOf(operands[0]), rangeOf(operands[i]));
-    result = std::make_unique<BinaryExpr>(r, kind, std::move(result),
-                                          std::move(rhs),
-                                          beginOf(op->getSymbol()));
+    result = std::make_unique<BinaryExpr>(
+        r, kind, std::move(result), std::move(rhs), beginOf(op->getSymbol()));
   }
   return result;
 }
@@ -234,9 +233,8 @@ ExprPtr ASTBuilder::buildTerm(P::TermContext *ctx) {
     }
     ExprPtr rhs = buildFactor(operands[i]);
     SourceRange r = join(rangeOf(operands[0]), rangeOf(operands[i]));
-    result = std::make_unique<BinaryExpr>(r, kind, std::move(result),
-                                          std::move(rhs),
-                                          beginOf(op->getSymbol()));
+    result = std::make_unique<BinaryExpr>(
+        r, kind, std::move(result), std::move(rhs), beginOf(op->getSymbol()));
   }
   return result;
 }

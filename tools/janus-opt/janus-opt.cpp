@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Dyn/DynDialect.h"
+#include "DynToLLVM/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -21,6 +22,7 @@ int main(int argc, char **argv) {
                   mlir::cf::ControlFlowDialect, mlir::arith::ArithDialect,
                   mlir::LLVM::LLVMDialect>();
   mlir::registerTransformsPasses();
+  janus::codegen::registerJanusDynToLLVMPasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Janus optimizer driver\n", registry));
 }

@@ -15,11 +15,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "MLIRGen/MLIRGen.h"
 #include "janus/Frontend/ASTPrinter.h"
 #include "janus/Frontend/Diagnostics.h"
 #include "janus/Frontend/Parser.h"
 #include "janus/Frontend/Sema.h"
-#include "MLIRGen/MLIRGen.h"
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"

@@ -113,12 +113,12 @@ typedef enum janus_value_kind_e {
   JANUS_VALUE_METHOD = 11,
   JANUS_VALUE_CLASS = 12,
   JANUS_VALUE_INSTANCE = 13,
-  JANUS_VALUE_DTYPE = 14, /* torch.float32, torch.int64, ... */
-  JANUS_VALUE_ITERATOR = 15, /* enumerate(...), zip(...), iter(list) ... */
+  JANUS_VALUE_DTYPE = 14,     /* torch.float32, torch.int64, ... */
+  JANUS_VALUE_ITERATOR = 15,  /* enumerate(...), zip(...), iter(list) ... */
   JANUS_VALUE_DICT_VIEW = 16, /* d.keys(), d.values(), d.items() */
   JANUS_VALUE_SLICE = 17,     /* slice(1, None, 2): the key of x[1::2] */
   JANUS_VALUE_ELLIPSIS = 18,  /* `...` */
-  JANUS_VALUE_CELL = 19, /* a captured local; internal to compiled code */
+  JANUS_VALUE_CELL = 19,      /* a captured local; internal to compiled code */
 } janus_value_kind_t;
 
 /* Adds a reference to `value`. Thread-safe; NULL is ignored. */

@@ -222,8 +222,8 @@ Status janus::rt::callWithKeywords(const Value &fn, const Value *args,
     return okStatus();
   }
   case Kind::Instance:
-    if (const Value *method = fn.as<InstanceObject>()->classObject()->lookup(
-            "__call__")) {
+    if (const Value *method =
+            fn.as<InstanceObject>()->classObject()->lookup("__call__")) {
       std::vector<Value> all;
       all.reserve(nargs + 1);
       all.push_back(fn);

@@ -141,8 +141,9 @@ Status callMethod(SiteData &data, const Value &self, const Value *args,
 }
 
 janus_rt_value badArity(const char *what) {
-  return fail(Status(ErrorCode::InvalidArgument,
-                     std::string(what) + ": more keyword names than arguments"));
+  return fail(
+      Status(ErrorCode::InvalidArgument,
+             std::string(what) + ": more keyword names than arguments"));
 }
 
 } // namespace
@@ -159,8 +160,8 @@ SiteData &janus::rt::exec::siteData(janus_rt_site *site) {
   for (int64_t k = 0; k < site->num_kwnames; ++k)
     data->kwnames.emplace_back(site->kwnames[k]);
   void *expected = nullptr;
-  if (__atomic_compare_exchange_n(&site->cache[0], &expected, data.get(),
-                                  false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+  if (__atomic_compare_exchange_n(&site->cache[0], &expected, data.get(), false,
+                                  __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
     return *data.release();
   return *static_cast<SiteData *>(expected); // another thread was first
 }

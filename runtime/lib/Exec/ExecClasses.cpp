@@ -49,10 +49,9 @@ int instanceSlot(SiteData &data, const InstanceObject *inst) {
     return static_cast<int>(slot);
   int found = inst->shape->slotOf(data.name);
   if (found >= 0 && static_cast<uint64_t>(found) < SlotMask)
-    data.attrSlot.store(
-        (reinterpret_cast<uint64_t>(inst->shape) << SlotBits) |
-            static_cast<uint64_t>(found),
-        std::memory_order_relaxed);
+    data.attrSlot.store((reinterpret_cast<uint64_t>(inst->shape) << SlotBits) |
+                            static_cast<uint64_t>(found),
+                        std::memory_order_relaxed);
   return found;
 }
 
@@ -86,8 +85,9 @@ janus_rt_value janus_rt_make_class(const char *name, int64_t size,
     if (!isUnbound(base)) {
       Borrowed b(base);
       if (b->kind() != Kind::Class && !b->isNone())
-        return fail(typeError(std::string("a class base must be a class, not '") +
-                              typeName(*b) + "'"));
+        return fail(
+            typeError(std::string("a class base must be a class, not '") +
+                      typeName(*b) + "'"));
       baseClass = *b;
     }
     return give(makeClass(std::string_view(name, static_cast<size_t>(size)),
@@ -111,9 +111,9 @@ janus_rt_value janus_rt_super_attr(janus_rt_site *site, janus_rt_value cls,
       if (data.name == "__init__")
         return give(Value::adopt(new BoundMethodObject(
             *s, makeFunction("object.__init__", objectInit))));
-      return fail(Status(ErrorCode::AttributeError,
-                         "'super' object has no attribute '" + data.name +
-                             "'"));
+      return fail(
+          Status(ErrorCode::AttributeError,
+                 "'super' object has no attribute '" + data.name + "'"));
     }
     if (attr->kind() == Kind::Function)
       return give(Value::adopt(new BoundMethodObject(*s, *attr)));

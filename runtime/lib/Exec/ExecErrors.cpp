@@ -89,10 +89,9 @@ void janus_rt_traceback_add(const janus_rt_location *loc) {
   if (!loc || !pendingError.pending)
     return;
   try {
-    pendingError.frames.push_back(
-        Frame{loc->file ? loc->file : "<unknown>",
-              loc->function ? loc->function : "<unknown>", loc->line,
-              loc->column});
+    pendingError.frames.push_back(Frame{
+        loc->file ? loc->file : "<unknown>",
+        loc->function ? loc->function : "<unknown>", loc->line, loc->column});
   } catch (...) {
     // Out of memory: the traceback loses a line, the error stays.
   }
@@ -144,8 +143,8 @@ void *janus_rt_entry_begin(void) {
     pendingError = PendingError();
   // Never null: bit 0 is set, bit 1 the grad mode, the rest the depth.
   uintptr_t depth = static_cast<uintptr_t>(recursionDepth);
-  return reinterpret_cast<void *>((depth << 2) |
-                                  (isGradEnabled() ? 2u : 0u) | 1u);
+  return reinterpret_cast<void *>((depth << 2) | (isGradEnabled() ? 2u : 0u) |
+                                  1u);
 }
 
 void janus_rt_entry_end(void *token) {

@@ -48,7 +48,9 @@ struct CompiledFunction {
   std::vector<Value> captures;
 };
 
-void destroyCompiled(void *data) { delete static_cast<CompiledFunction *>(data); }
+void destroyCompiled(void *data) {
+  delete static_cast<CompiledFunction *>(data);
+}
 
 /// Runs the code with `frame` (parameters then captures), counting the
 /// recursion depth. A failure is already the pending exception; it goes
@@ -123,11 +125,6 @@ Status compiledKwTrampoline(void *userData, const Value *args, size_t npos,
 }
 
 } // namespace
-
-bool janus::rt::exec::isCompiledFunction(const Value &fn) {
-  return fn.kind() == Kind::Function &&
-         fn.as<FunctionObject>()->fn == compiledTrampoline;
-}
 
 extern "C" {
 

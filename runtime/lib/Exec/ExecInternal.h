@@ -97,9 +97,6 @@ SiteData &siteData(janus_rt_site *site);
 Status callValue(const Value &callee, const Value *args, size_t npos,
                  const std::vector<std::string> &kwnames, Value &out);
 
-/// Whether `fn` is a compiled Python function (janus_rt_make_function).
-bool isCompiledFunction(const Value &fn);
-
 } // namespace janus::rt::exec
 
 #endif // JANUS_RUNTIME_EXEC_EXECINTERNAL_H

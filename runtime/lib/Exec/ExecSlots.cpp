@@ -68,9 +68,8 @@ Status callSpecial(const Value &receiver, const char *name, const Value *args,
 
 extern "C" {
 
-janus_rt_value janus_rt_load_slot(const janus_rt_value *slot,
-                                  const char *name, int32_t is_global,
-                                  int32_t is_cell) {
+janus_rt_value janus_rt_load_slot(const janus_rt_value *slot, const char *name,
+                                  int32_t is_global, int32_t is_cell) {
   if (is_cell) {
     if (CellObject *cell = cellIn(slot)) {
       if (!cell->bound)

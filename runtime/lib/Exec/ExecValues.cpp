@@ -54,9 +54,8 @@ Status inPlaceOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
         dst.insert(dst.end(), items.begin(), items.end());
       } else {
         // Copy first: `x += x` must read the items before appending.
-        const auto &src = b.kind() == Kind::List
-                              ? b.as<ListObject>()->items
-                              : b.as<TupleObject>()->items;
+        const auto &src = b.kind() == Kind::List ? b.as<ListObject>()->items
+                                                 : b.as<TupleObject>()->items;
         std::vector<Value> copy(src);
         auto &dst = a.as<ListObject>()->items;
         dst.insert(dst.end(), copy.begin(), copy.end());
@@ -117,9 +116,9 @@ janus_rt_value janus_rt_binary(uint32_t op, uint32_t inplace, janus_rt_value a,
                                janus_rt_value b) {
   return guard([&] {
     if (op > uint32_t(PyBinaryOp::MatMul))
-      return fail(Status(ErrorCode::InvalidArgument,
-                         "janus_rt_binary: bad operator " +
-                             std::to_string(op)));
+      return fail(
+          Status(ErrorCode::InvalidArgument,
+                 "janus_rt_binary: bad operator " + std::to_string(op)));
     Borrowed x(a), y(b);
     Value out;
     auto pyOp = static_cast<PyBinaryOp>(op);
@@ -150,9 +149,9 @@ janus_rt_value janus_rt_compare(uint32_t op, janus_rt_value a,
     if (op <= uint32_t(PyCompareOp::Ge))
       return produce(compare(static_cast<PyCompareOp>(op), *x, *y, out), out);
     if (op > 7)
-      return fail(Status(ErrorCode::InvalidArgument,
-                         "janus_rt_compare: bad operator " +
-                             std::to_string(op)));
+      return fail(
+          Status(ErrorCode::InvalidArgument,
+                 "janus_rt_compare: bad operator " + std::to_string(op)));
     bool found = false;
     Status status = contains(*y, *x, found);
     out = Value::fromBool(op == 6 ? found : !found);

@@ -148,8 +148,8 @@ Status call(const Value &fn, const Value *args, size_t nargs, Value &out) {
   }
   case Kind::Instance:
     // An instance whose class defines __call__ (nn.Module's runs forward).
-    if (const Value *method = fn.as<InstanceObject>()->classObject()->lookup(
-            "__call__")) {
+    if (const Value *method =
+            fn.as<InstanceObject>()->classObject()->lookup("__call__")) {
       std::vector<Value> all;
       all.reserve(nargs + 1);
       all.push_back(fn);

@@ -23,9 +23,8 @@ static janus_rt_value twiceCode(const janus_rt_value *args) {
 }
 
 static const char *const params[] = {"x", "n"};
-static const janus_rt_function_desc desc = {"twice", "twice", twiceCode,
-                                            2,       params,  2,
-                                            0};
+static const janus_rt_function_desc desc = {"twice", "twice", twiceCode, 2,
+                                            params,  2,       0};
 static janus_rt_site callSite;
 
 static int fail(const char *what) {

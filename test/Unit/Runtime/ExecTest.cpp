@@ -56,8 +56,8 @@ TEST_CASE("exec: operators") {
   CHECK(error() ==
         "TypeError: '<' not supported between instances of 'str' and 'int'");
   janus_rt_value sub = str("b");
-  CHECK(take(janus_rt_compare(6, sub, a)) == "True");  // 'b' in 'ab'
-  CHECK(take(janus_rt_compare(7, sub, b)) == "True");  // 'b' not in 'cd'
+  CHECK(take(janus_rt_compare(6, sub, a)) == "True"); // 'b' in 'ab'
+  CHECK(take(janus_rt_compare(7, sub, b)) == "True"); // 'b' not in 'cd'
   CHECK(janus_rt_is(a, a) == 1);
   CHECK(janus_rt_is(a, b) == 0);
   CHECK(janus_rt_is(none(), none()) == 1);
@@ -186,13 +186,14 @@ TEST_CASE("exec: slices") {
   janus_rt_value e = janus_rt_ellipsis();
   janus_rt_value key[] = {e, tail};
   janus_rt_value index = janus_rt_make_tuple(key, 2);
-  CHECK(take(janus_rt_get_item(t, index)) == "tensor([[1, 2],\n        [4, 5]])");
+  CHECK(take(janus_rt_get_item(t, index)) ==
+        "tensor([[1, 2],\n        [4, 5]])");
   janus_rt_value every2 = janus_rt_make_slice(none(), none(), integer(2));
   CHECK(take(janus_rt_get_item(flat, every2)) == "tensor([0, 2, 4])");
   CHECK(failed(janus_rt_get_item(flat, reversed)));
   CHECK(error() == "ValueError: step must be greater than zero");
-  for (janus_rt_value v : {list, tuple, text, reversed, tail, head,
-                           replacement, zero, bad, flat, t, e, index, every2})
+  for (janus_rt_value v : {list, tuple, text, reversed, tail, head, replacement,
+                           zero, bad, flat, t, e, index, every2})
     janus_rt_release(v);
 }
 
@@ -205,7 +206,8 @@ TEST_CASE("exec: unpacking") {
   CHECK(repr(out[0]) == "1");
   CHECK(repr(out[1]) == "2");
   CHECK(janus_rt_unpack(pair, out, 3) == -1);
-  CHECK(error() == "ValueError: not enough values to unpack (expected 3, got 2)");
+  CHECK(error() ==
+        "ValueError: not enough values to unpack (expected 3, got 2)");
   CHECK(janus_rt_unpack(pair, out, 1) == -1);
   CHECK(error() == "ValueError: too many values to unpack (expected 1)");
   CHECK(janus_rt_unpack(integer(1), out, 2) == -1);
@@ -216,7 +218,8 @@ TEST_CASE("exec: unpacking") {
   CHECK(take(out[0]) == "'a'");
   CHECK(take(out[1]) == "'b'");
   CHECK(janus_rt_unpack(ab, out, 3) == -1);
-  CHECK(error() == "ValueError: not enough values to unpack (expected 3, got 2)");
+  CHECK(error() ==
+        "ValueError: not enough values to unpack (expected 3, got 2)");
   CHECK(janus_rt_unpack(ab, out, 1) == -1);
   CHECK(error() == "ValueError: too many values to unpack (expected 1)");
   janus_rt_release(ab);

@@ -66,7 +66,8 @@ const char *const gParams[] = {"a"};
 const janus_rt_function_desc gDesc = {"g", "g", gCode, 1, gParams, 1, 0};
 
 /// callee(*args) with keywords `kw` (the last `nkw` args).
-janus_rt_value callKw(janus_rt_value callee, std::initializer_list<janus_rt_value> args,
+janus_rt_value callKw(janus_rt_value callee,
+                      std::initializer_list<janus_rt_value> args,
                       std::initializer_list<const char *> kw = {}) {
   static const char *names[8];
   int n = 0;
@@ -91,7 +92,8 @@ TEST_CASE("exec: compiled functions bind arguments as CPython") {
   CHECK(take(callKw(f, {a, a})) == "'aa'");
 
   CHECK(failed(callKw(f, {})));
-  CHECK(error() == "TypeError: f() missing 1 required positional argument: 'x'");
+  CHECK(error() ==
+        "TypeError: f() missing 1 required positional argument: 'x'");
   CHECK(failed(callKw(f, {integer(1), integer(2), integer(3)})));
   CHECK(error() == "TypeError: f() takes from 1 to 2 positional arguments but "
                    "3 were given");
@@ -99,17 +101,18 @@ TEST_CASE("exec: compiled functions bind arguments as CPython") {
   CHECK(error() == "TypeError: f() got an unexpected keyword argument 'z'");
   CHECK(failed(callKw(f, {integer(1), integer(2)}, {"x"})));
   CHECK(error() == "TypeError: f() got multiple values for argument 'x'");
-  CHECK(failed(callKw(f, {integer(1), integer(2), integer(3), integer(4)},
-                      {"scale"})));
+  CHECK(failed(
+      callKw(f, {integer(1), integer(2), integer(3), integer(4)}, {"scale"})));
   CHECK(error() == "TypeError: f() takes from 1 to 2 positional arguments but "
                    "3 positional arguments (and 1 keyword-only argument) were "
                    "given");
 
   // Keyword-only without a default; two positionals without defaults.
   const char *const params[] = {"a", "b", "k"};
-  static const janus_rt_function_desc hDesc = {"h", "h", fCode, 3, params, 2,
-                                               0};
-  janus_rt_value h = janus_rt_make_function(&hDesc, nullptr, nullptr, 0, nullptr);
+  static const janus_rt_function_desc hDesc = {"h",    "h", fCode, 3,
+                                               params, 2,   0};
+  janus_rt_value h =
+      janus_rt_make_function(&hDesc, nullptr, nullptr, 0, nullptr);
   CHECK(failed(callKw(h, {integer(1), integer(2)})));
   CHECK(error() ==
         "TypeError: h() missing 1 required keyword-only argument: 'k'");
@@ -204,7 +207,8 @@ janus_rt_value downCode(const janus_rt_value *args) {
   static janus_rt_site call = site(nullptr);
   if (janus_rt_is(args[0], integer(0)))
     return integer(0);
-  janus_rt_value fn = check(janus_rt_load_slot(&globalDown, "down", 1, 0), locDown);
+  janus_rt_value fn =
+      check(janus_rt_load_slot(&globalDown, "down", 1, 0), locDown);
   if (failed(fn))
     return fn;
   janus_rt_value m = janus_rt_binary(1, 0, args[0], integer(1));
@@ -217,8 +221,8 @@ janus_rt_value downCode(const janus_rt_value *args) {
   return out;
 }
 const char *const downParams[] = {"n"};
-const janus_rt_function_desc downDesc = {"down", "down", downCode, 1,
-                                         downParams, 1, 0};
+const janus_rt_function_desc downDesc = {"down",     "down", downCode, 1,
+                                         downParams, 1,      0};
 
 } // namespace
 
@@ -306,14 +310,14 @@ janus_rt_value derivedGet(const janus_rt_value *args) {
 const char *const selfX[] = {"self", "x"};
 const char *const selfOnly[] = {"self"};
 const char *const selfXY[] = {"self", "x", "y"};
-const janus_rt_function_desc baseInitDesc = {"__init__", "Base.__init__",
-                                             baseInit, 2, selfX, 2, 0};
-const janus_rt_function_desc baseGetDesc = {"get", "Base.get", baseGet, 1,
-                                            selfOnly, 1, 0};
+const janus_rt_function_desc baseInitDesc = {
+    "__init__", "Base.__init__", baseInit, 2, selfX, 2, 0};
+const janus_rt_function_desc baseGetDesc = {"get",    "Base.get", baseGet, 1,
+                                            selfOnly, 1,          0};
 const janus_rt_function_desc derivedInitDesc = {
     "__init__", "Derived.__init__", derivedInit, 3, selfXY, 3, 0};
-const janus_rt_function_desc derivedGetDesc = {"get", "Derived.get",
-                                               derivedGet, 1, selfOnly, 1, 0};
+const janus_rt_function_desc derivedGetDesc = {
+    "get", "Derived.get", derivedGet, 1, selfOnly, 1, 0};
 
 /// Sets cls.<name> = a function for `desc`.
 void defineMethod(janus_rt_value cls, const char *name,
@@ -321,8 +325,8 @@ void defineMethod(janus_rt_value cls, const char *name,
                   janus_rt_value defaultValue = unbound()) {
   const int64_t defaultParams[] = {desc->num_params - 1};
   bool hasDefault = defaultValue.kind != JANUS_RT_UNBOUND_KIND;
-  janus_rt_value fn = janus_rt_make_function(
-      desc, &defaultValue, defaultParams, hasDefault ? 1 : 0, nullptr);
+  janus_rt_value fn = janus_rt_make_function(desc, &defaultValue, defaultParams,
+                                             hasDefault ? 1 : 0, nullptr);
   CHECK(janus_rt_set_attr(newSite(name), cls, fn) == 0);
   janus_rt_release(fn);
 }
@@ -355,12 +359,13 @@ TEST_CASE("exec: classes, inheritance, super, methods") {
   CHECK(take(janus_rt_call_method(&get, d2, nullptr, 0)) == "52");
   // A bound method is a value; calling it passes self.
   janus_rt_value bound = janus_rt_get_attr(&get, d2);
-  CHECK(repr(bound).rfind("<bound method Derived.get of <__main__.Derived", 0) ==
-        0);
+  CHECK(repr(bound).rfind("<bound method Derived.get of <__main__.Derived",
+                          0) == 0);
   CHECK(take(callKw(bound, {})) == "52");
   CHECK(failed(callKw(bound, {integer(1)})));
-  CHECK(error() ==
-        "TypeError: Derived.get() takes 1 positional argument but 2 were given");
+  CHECK(
+      error() ==
+      "TypeError: Derived.get() takes 1 positional argument but 2 were given");
   // Calling through the class: Base.get(d2).
   janus_rt_value unboundGet = janus_rt_get_attr(&get, base);
   CHECK(take(callKw(unboundGet, {d2})) == "5");
@@ -375,7 +380,9 @@ TEST_CASE("exec: classes, inheritance, super, methods") {
   CHECK(failed(janus_rt_call_method(&missing, d, nullptr, 0)));
   CHECK(error() ==
         "AttributeError: 'Derived' object has no attribute 'missing'");
-  CHECK(failed(janus_rt_set_attr(&missing, integer(1), none()) == -1 ? janus_rt_value{JANUS_RT_ERROR_KIND, 0} : none()));
+  CHECK(failed(janus_rt_set_attr(&missing, integer(1), none()) == -1
+                   ? janus_rt_value{JANUS_RT_ERROR_KIND, 0}
+                   : none()));
   CHECK(error() == "AttributeError: 'int' object has no attribute 'missing'");
   CHECK(failed(callKw(base, {})));
   CHECK(error() == "TypeError: Base.__init__() missing 1 required positional "
@@ -428,8 +435,8 @@ TEST_CASE("exec: classes, inheritance, super, methods") {
   CHECK(janus_rt_set_attr(&y, d, integer(1)) == 0);
   CHECK(take(janus_rt_call_method(&get, d, nullptr, 0)) == "31");
 
-  for (janus_rt_value v : {base, derived, b, d, d2, bound, unboundGet, plain, p,
-                           objectInit})
+  for (janus_rt_value v :
+       {base, derived, b, d, d2, bound, unboundGet, plain, p, objectInit})
     janus_rt_release(v);
   CHECK(janus_rt_del_slot(&globalDerived, "Derived", 1, 0) == 0);
 }
@@ -450,8 +457,8 @@ janus_rt_value lambdaCode(const janus_rt_value *args) {
   return out;
 }
 const char *const lambdaParams[] = {"k"};
-const janus_rt_function_desc lambdaDesc = {"<lambda>", "adder.<lambda>",
-                                           lambdaCode, 1, lambdaParams, 1, 1};
+const janus_rt_function_desc lambdaDesc = {
+    "<lambda>", "adder.<lambda>", lambdaCode, 1, lambdaParams, 1, 1};
 
 janus_rt_value adderCode(const janus_rt_value *args) {
   janus_rt_value nSlot = janus_rt_cell_new();
@@ -467,8 +474,8 @@ janus_rt_value adderCode(const janus_rt_value *args) {
   return fn;
 }
 const char *const adderParams[] = {"n"};
-const janus_rt_function_desc adderDesc = {"adder", "adder", adderCode, 1,
-                                          adderParams, 1, 0};
+const janus_rt_function_desc adderDesc = {"adder",     "adder", adderCode, 1,
+                                          adderParams, 1,       0};
 
 } // namespace
 

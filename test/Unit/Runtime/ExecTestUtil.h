@@ -70,8 +70,8 @@ inline std::string error() {
   janus_status_t s = janus_rt_take_status();
   if (!s)
     return "";
-  std::string out = std::string(janus_status_type_name(s)) + ": " +
-                    janus_status_message(s);
+  std::string out =
+      std::string(janus_status_type_name(s)) + ": " + janus_status_message(s);
   janus_status_free(s);
   return out;
 }
@@ -79,7 +79,8 @@ inline std::string error() {
 /// A site for a name, with optional keyword names (the runtime copies
 /// them on the site's first use). Generated code emits sites as static
 /// data; tests keep theirs in `static` variables or use newSite.
-inline janus_rt_site site(const char *name, const char *const *kwnames = nullptr,
+inline janus_rt_site site(const char *name,
+                          const char *const *kwnames = nullptr,
                           int64_t numKwnames = 0) {
   janus_rt_site s{};
   s.name = name;
