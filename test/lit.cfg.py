@@ -38,7 +38,7 @@ config.substitutions.append(("%pycheck", config.oracle_python +
 # The `janus run` driver: once it is built, the differential tests in
 # test/Programs/ that compare it with the oracle run too (REQUIRES: janus-run).
 janus = os.path.join(config.janus_tools_dir, "janus", "janus")
-config.substitutions.append(("%janus", janus))
+config.substitutions.append(("%janus-driver", janus))
 if os.path.isfile(janus) and os.access(janus, os.X_OK):
     config.available_features.add("janus-run")
 
