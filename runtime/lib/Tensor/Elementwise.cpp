@@ -97,6 +97,9 @@ void binaryKernel(BinaryOp Op, const Tensor &Out, const Tensor &A,
         Al = -Al;
       if (Al == T(1))
         map2<T, T, T>(Out, A, B, [](T X, T Y) { return X + Y; });
+      else if (Al == T(-1))
+        // Plain sub: fma(y, -1, x) is exactly x - y, without the fma.
+        map2<T, T, T>(Out, A, B, [](T X, T Y) { return X - Y; });
       else if constexpr (std::is_floating_point_v<T>)
         // ATen's AVX2 kernel computes fmadd(b, alpha, a).
         forEachRowParallel<3>(
