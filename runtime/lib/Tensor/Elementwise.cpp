@@ -13,6 +13,7 @@
 #include "Tensor/Loops.h"
 #include "Tensor/Tensor.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace janus::rt {
@@ -96,6 +97,9 @@ void binaryKernel(BinaryOp Op, const Tensor &Out, const Tensor &A,
         Al = -Al;
       if (Al == T(1))
         map2<T, T, T>(Out, A, B, [](T X, T Y) { return X + Y; });
+      else if (Al == T(-1))
+        // Plain sub: fma(y, -1, x) is exactly x - y, without the fma.
+        map2<T, T, T>(Out, A, B, [](T X, T Y) { return X - Y; });
       else if constexpr (std::is_floating_point_v<T>)
         // ATen's AVX2 kernel computes fmadd(b, alpha, a).
         forEachRowParallel<3>(
@@ -269,6 +273,23 @@ Tensor &binaryInPlace(BinaryOp Op, Tensor &Self, const Tensor &B,
                       Scalar Alpha) {
   // Broadcast errors name Self as tensor a, as PyTorch's do.
   broadcastShapes(Self.sizes(), B.sizes());
+  // A floating operand of Self's shape and dtype in other memory (a
+  // gradient accumulated into .grad, an SGD update) and a contiguous Self
+  // (no element aliases another): write the result straight into Self,
+  // element i from elements i, instead of into a temporary that is then
+  // copied back.
+  if (isFloating(Self.dtype()) && Self->isContiguous() &&
+      B.dtype() == Self.dtype() &&
+      B.sizes() == Self.sizes() && B->storage() != Self->storage() &&
+      resultType(Self, B) == Self.dtype()) {
+    checkBinaryOperands(Op, Self, B, Alpha);
+    dispatch(Self.dtype(), [&](auto Tag) {
+      binaryKernel<decltype(Tag)>(Op, Self, Self, B, Alpha,
+                                  B->isWrappedNumber());
+    });
+    Self->storage()->bumpVersion();
+    return Self;
+  }
   return assignInPlace(Self, compute(Op, Self, B, Alpha));
 }
 } // namespace
@@ -375,6 +396,11 @@ void fillFresh(const Tensor &Self, Scalar Value) {
     forEachRow<1>(
         Self.sizes(), {Self.get()},
         [V](std::array<char *, 1> P, std::array<int64_t, 1> S, int64_t N) {
+          if (S[0] == sizeof(ET)) { // Contiguous: a loop that vectorizes.
+            std::fill(reinterpret_cast<ET *>(P[0]),
+                      reinterpret_cast<ET *>(P[0]) + N, V);
+            return;
+          }
           for (int64_t I = 0; I < N; ++I)
             *reinterpret_cast<ET *>(P[0] + I * S[0]) = V;
         });

@@ -8,7 +8,8 @@
 // are rounded once at the end. A contiguous float32 tensor reduced over its
 // trailing dims (the common `loss.sum()`, `x.mean()`) is summed in place,
 // without the float64 copy, with eight float64 partial sums so that the
-// loop vectorizes instead of waiting on one add chain. ATen's float32 sum uses a cascade of float32
+// loop vectorizes instead of waiting on one add chain; over its leading
+// dims (a bias gradient), as column sums in the general path's order. ATen's float32 sum uses a cascade of float32
 // partial sums instead, so results can differ from PyTorch in the last bit
 // (ours are the correctly rounded value more often); tests compare float32
 // reductions with a relative tolerance. var/std are two-pass in float64.
@@ -141,9 +142,9 @@ double sumRowFloat(const float *P, int64_t N) {
   return S;
 }
 
-/// The sum (divided by Len when Mean) of each row of a contiguous float32
-/// tensor reduced over trailing dims; null if A is not such a case.
-Tensor sumTrailingFloat(const Tensor &A, const Shape &Dims, bool KeepDim,
+/// The sum (divided by the count when Mean) of a contiguous float32 tensor
+/// over its trailing or its leading dims; null if A is not such a case.
+Tensor sumContiguousFloat(const Tensor &A, const Shape &Dims, bool KeepDim,
                         bool Mean) {
   int64_t Rank = A.dim();
   if (A.dtype() != DType::Float32 || Rank == 0 || !A->isContiguous())
@@ -156,25 +157,40 @@ Tensor sumTrailingFloat(const Tensor &A, const Shape &Dims, bool KeepDim,
     Reduced[W] = true;
   }
   Shape OutShape;
-  int64_t Rows = 1, Len = 1;
+  int64_t Kept = 1, Len = 1, Switches = 0;
   for (int64_t D = 0; D < Rank; ++D) {
+    if (D > 0 && Reduced[D] != Reduced[D - 1])
+      ++Switches;
     if (Reduced[D]) {
       Len *= A.sizes()[D];
       if (KeepDim)
         OutShape.push_back(1);
       continue;
     }
-    if (D > 0 && Reduced[D - 1])
-      return Tensor(); // A kept dim after a reduced one.
     OutShape.push_back(A.sizes()[D]);
-    Rows *= A.sizes()[D];
+    Kept *= A.sizes()[D];
   }
+  if (Switches > 1)
+    return Tensor(); // Reduced dims on both sides of a kept one.
   Tensor Out = empty(OutShape, DType::Float32);
   const float *In = A.dataPtr<float>();
   float *O = Out.dataPtr<float>();
-  for (int64_t I = 0; I < Rows; ++I) {
+  double Div = Mean ? static_cast<double>(Len) : 1.0;
+  if (Reduced[0] && Switches == 1) {
+    // Leading dims reduced (a bias gradient's sum over the batch): column
+    // sums, adding the rows in order as the general path does, but
+    // reading the floats in place instead of a transposed float64 copy.
+    std::vector<double> Acc(Kept, 0.0);
+    for (int64_t R = 0; R < Len; ++R)
+      for (int64_t C = 0; C < Kept; ++C)
+        Acc[C] += In[R * Kept + C];
+    for (int64_t C = 0; C < Kept; ++C)
+      O[C] = static_cast<float>(Mean ? Acc[C] / Div : Acc[C]);
+    return Out;
+  }
+  for (int64_t I = 0; I < Kept; ++I) {
     double S = sumRowFloat(In + I * Len, Len);
-    O[I] = static_cast<float>(Mean ? S / static_cast<double>(Len) : S);
+    O[I] = static_cast<float>(Mean ? S / Div : S);
   }
   return Out;
 }
@@ -183,7 +199,7 @@ Tensor sumTrailingFloat(const Tensor &A, const Shape &Dims, bool KeepDim,
 Tensor sum(const Tensor &A) { return sum(A, {}, false); }
 
 Tensor sum(const Tensor &A, const Shape &Dims, bool KeepDim) {
-  if (Tensor Fast = sumTrailingFloat(A, Dims, KeepDim, /*Mean=*/false))
+  if (Tensor Fast = sumContiguousFloat(A, Dims, KeepDim, /*Mean=*/false))
     return Fast;
   if (isFloating(A.dtype()))
     return reduceFloating(A, Dims, KeepDim, sumRow);
@@ -206,7 +222,7 @@ Tensor mean(const Tensor &A, const Shape &Dims, bool KeepDim) {
                                  "dtype must be either a floating point or "
                                  "complex dtype. Got: ") +
                          dtypeName(A.dtype()));
-  if (Tensor Fast = sumTrailingFloat(A, Dims, KeepDim, /*Mean=*/true))
+  if (Tensor Fast = sumContiguousFloat(A, Dims, KeepDim, /*Mean=*/true))
     return Fast;
   return reduceFloating(A, Dims, KeepDim, [](const double *P, int64_t N) {
     return sumRow(P, N) / static_cast<double>(N);
