@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds Janus with AddressSanitizer + UndefinedBehaviorSanitizer (and leak
-# checking) in build-asan/ and runs the unit tests and the front-end lit
-# suite there. Any sanitizer report fails the run. run-tests.sh calls this
-# before the main test run; it can also be run alone.
+# checking) in build-asan/ and runs the unit tests and the front-end and
+# MLIRGen lit suites there. Any sanitizer report fails the run.
+# run-tests.sh calls this before the main test run; it can also be run
+# alone.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="$ROOT/build-asan"
@@ -10,8 +11,8 @@ if [ ! -f "$BUILD/build.ninja" ]; then
   cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DJANUS_ENABLE_SANITIZERS=ON
 fi
-cmake --build "$BUILD" --target janusc janus-unittests janus-runtime-unittests
+cmake --build "$BUILD" --target janusc janus-opt janus-unittests janus-runtime-unittests
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 cd "$BUILD"
-ctest --output-on-failure -j2 -R '^(unit-frontend|unit-runtime|lit-Frontend)$'
+ctest --output-on-failure -j2 -R '^(unit-frontend|unit-runtime|lit-Frontend|lit-MLIRGen)$'
