@@ -9,6 +9,12 @@
 //   janusc --emit=ast model.py      print the resolved AST
 //   janusc --emit=summary model.py  one line: what the file defines and uses
 //   janusc --emit=dyn model.py      print the verified `dyn` dialect module
+//   janusc --emit=llvm-dialect|llvm|asm [-O0..3] model.py [-o OUT]
+//                                   the accurate path lowered (codegen/)
+//   janusc -c model.py -o model.o   an object file
+//   janusc model.py -o libmodel.so  a shared library linked against
+//                                   libjanus_runtime.so; it exports
+//                                   __janus_init_<stem> (docs/compiler.md)
 //
 // Later stages add their own --emit values as they come into existence; an
 // unknown value is rejected by the option parser.
@@ -16,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MLIRGen/MLIRGen.h"
+#include "Pipeline/Pipeline.h"
 #include "janus/Frontend/ASTPrinter.h"
 #include "janus/Frontend/Diagnostics.h"
 #include "janus/Frontend/Parser.h"
@@ -27,6 +34,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <string>
@@ -35,7 +43,7 @@ using namespace janus;
 
 namespace {
 
-enum class EmitAction { None, AST, Summary, Dyn };
+enum class EmitAction { None, AST, Summary, Dyn, LLVMDialect, LLVM, Asm, Obj };
 
 llvm::cl::OptionCategory janusCategory("janusc options");
 
@@ -50,8 +58,32 @@ llvm::cl::opt<EmitAction> emitAction(
         clEnumValN(EmitAction::AST, "ast", "the AST after Sema"),
         clEnumValN(EmitAction::Summary, "summary",
                    "a one-line summary of the program"),
-        clEnumValN(EmitAction::Dyn, "dyn", "the dyn dialect (MLIRGen)")),
+        clEnumValN(EmitAction::Dyn, "dyn", "the dyn dialect (MLIRGen)"),
+        clEnumValN(EmitAction::LLVMDialect, "llvm-dialect",
+                   "the accurate path in the LLVM dialect"),
+        clEnumValN(EmitAction::LLVM, "llvm", "the accurate path in LLVM IR"),
+        clEnumValN(EmitAction::Asm, "asm", "host assembly"),
+        clEnumValN(EmitAction::Obj, "obj", "a host object file (needs -o)")),
     llvm::cl::cat(janusCategory));
+
+llvm::cl::opt<std::string> outputFile(
+    "o",
+    llvm::cl::desc("Output file; a .so without --emit links a shared library"),
+    llvm::cl::init(""), llvm::cl::cat(janusCategory));
+
+llvm::cl::opt<bool> compileOnly("c", llvm::cl::desc("Write an object file"),
+                                llvm::cl::init(false),
+                                llvm::cl::cat(janusCategory));
+
+llvm::cl::opt<unsigned> optLevel("O",
+                                 llvm::cl::desc("Optimisation level (0-3)"),
+                                 llvm::cl::Prefix, llvm::cl::init(2),
+                                 llvm::cl::cat(janusCategory));
+
+llvm::cl::opt<std::string>
+    runtimeDir("runtime-dir",
+               llvm::cl::desc("Directory of libjanus_runtime.so for -o lib.so"),
+               llvm::cl::init(JANUS_RUNTIME_DIR), llvm::cl::cat(janusCategory));
 
 /// Counts what a module defines and uses, for --emit=summary.
 struct Summary {
@@ -71,14 +103,87 @@ static bool readSource(const std::string &path, std::string &out,
     error = "'" + path + "' is a directory";
     return false;
   }
-  auto bufferOrErr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                                 /*RequiresNullTerminator=*/false);
+  auto bufferOrErr =
+      llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
   if (!bufferOrErr) {
     error = "cannot open '" + path + "': " + bufferOrErr.getError().message();
     return false;
   }
   out = (*bufferOrErr)->getBuffer().str();
   return true;
+}
+
+/// The accurate path: MLIRGen, then codegen/Pipeline up to `action`
+/// (LLVMDialect, LLVM, Asm, Obj, or None for a shared library).
+static int compile(const Module &module, DiagnosticEngine &diags,
+                   EmitAction action) {
+  mlir::MLIRContext context;
+  mlir::OwningOpRef<mlir::ModuleOp> dyn = generateDyn(context, module, diags);
+  if (!dyn)
+    return 1;
+  std::string stem = llvm::sys::path::stem(inputFile).str();
+  if (failed(janus::codegen::lowerDynToLLVMDialect(*dyn, stem)))
+    return 1;
+  std::string out = outputFile.empty() ? "-" : outputFile.getValue();
+  auto fail = [](llvm::Error error) {
+    llvm::errs() << "janusc: error: " << llvm::toString(std::move(error))
+                 << "\n";
+    return 1;
+  };
+  if (action == EmitAction::LLVMDialect) {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(out, ec);
+    if (ec)
+      return fail(llvm::createStringError(ec, "cannot write " + out));
+    dyn->print(os);
+    os << "\n";
+    return 0;
+  }
+  auto machine = janus::codegen::createHostTargetMachine(optLevel);
+  if (!machine)
+    return fail(machine.takeError());
+  llvm::LLVMContext llvmContext;
+  auto llvmModule =
+      janus::codegen::translateToLLVMIR(*dyn, llvmContext, machine->get());
+  if (!llvmModule)
+    return 1;
+  if (auto err =
+          janus::codegen::optimizeLLVMIR(*llvmModule, optLevel, machine->get()))
+    return fail(std::move(err));
+  switch (action) {
+  case EmitAction::LLVM: {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(out, ec);
+    if (ec)
+      return fail(llvm::createStringError(ec, "cannot write " + out));
+    llvmModule->print(os, nullptr);
+    return 0;
+  }
+  case EmitAction::Asm:
+    if (auto err = janus::codegen::emitAssembly(*llvmModule, **machine, out))
+      return fail(std::move(err));
+    return 0;
+  case EmitAction::Obj:
+    if (out == "-")
+      return fail(llvm::createStringError("an object file needs -o"));
+    if (auto err = janus::codegen::emitObjectFile(*llvmModule, **machine, out))
+      return fail(std::move(err));
+    return 0;
+  default: {
+    std::string object = out + ".o";
+    if (auto err =
+            janus::codegen::emitObjectFile(*llvmModule, **machine, object))
+      return fail(std::move(err));
+    janus::codegen::LinkOptions options;
+    options.runtimeDir = runtimeDir;
+    llvm::Error err = janus::codegen::linkSharedLibrary({object}, out, options);
+    llvm::sys::fs::remove(object);
+    if (err)
+      return fail(std::move(err));
+    return 0;
+  }
+  }
 }
 
 int main(int argc, char **argv) {
@@ -101,9 +206,18 @@ int main(int argc, char **argv) {
   if (diags.hasErrors())
     return 1;
 
+  if (compileOnly && emitAction == EmitAction::None)
+    emitAction = EmitAction::Obj;
   switch (emitAction) {
   case EmitAction::None:
+    if (!outputFile.empty())
+      return compile(*module, diags, EmitAction::None);
     break;
+  case EmitAction::LLVMDialect:
+  case EmitAction::LLVM:
+  case EmitAction::Asm:
+  case EmitAction::Obj:
+    return compile(*module, diags, emitAction);
   case EmitAction::AST:
     printAST(*module, llvm::outs());
     break;
@@ -198,6 +312,5 @@ void Summary::visitExpr(const Expr *e) {
   }
   // The walk does not modify the AST; forEachChild takes a mutable node
   // because Sema uses the same traversal to annotate it.
-  forEachChild(const_cast<Expr &>(*e),
-               [&](Expr *child) { visitExpr(child); });
+  forEachChild(const_cast<Expr &>(*e), [&](Expr *child) { visitExpr(child); });
 }
