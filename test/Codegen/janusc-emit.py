@@ -8,6 +8,8 @@
 # RUN: janusc -c %s -o %t.o && llvm-nm-22 %t.o | FileCheck %s --check-prefix=NM
 # RUN: janusc %s -o %t.so && llvm-nm-22 -D --defined-only %t.so | FileCheck %s --check-prefix=SO
 # RUN: janus run %s | FileCheck %s --check-prefix=OUT
+# RUN: janusc %s -c -o %t.h.o --header %t.h && FileCheck %s --check-prefix=HDR --input-file=%t.h
+# RUN: cc -fsyntax-only -Wall -Werror -I%janus_runtime_include -include %t.h -x c /dev/null
 
 # DIALECT: llvm.func @__janus_init_janusc_emit(%arg0: i64, %arg1: i64)
 # LLVM: define { i64, i64 } @__janus_init_janusc_emit(i64 %0, i64 %1)
@@ -16,6 +18,8 @@
 # NM: T __janus_init_janusc_emit
 # SO: T __janus_init_janusc_emit
 # SO-NOT: scale
+# HDR: #include "janus/janus_exec.h"
+# HDR: janus_rt_value __janus_init_janusc_emit(janus_rt_value name);
 
 # OUT: 42
 # OUT-NEXT: abab
