@@ -1,9 +1,38 @@
 //===- DynToLLVM.cpp - The convert-dyn-to-llvm pass -----------------------===//
 //
-// Drives the three steps of the generic lowering (see Lowering.h and the
-// pass description in Passes.td): prepare frames on the dyn IR, convert
-// every dyn/func/cf/arith op to the LLVM dialect in one full conversion,
-// then add code entries, function descriptors and the exported init.
+// Drives the three steps of the generic lowering (see Lowering.h): prepare
+// frames on the dyn IR, convert every dyn/func/cf/arith op to the LLVM
+// dialect in one full conversion, then add code entries, function
+// descriptors and the exported init.
+//
+// Assumes: the module is as MLIRGen emits it (docs/compiler.md); every
+// !dyn.value is used only in its defining block and only entry blocks take
+// !dyn.value arguments (checked; the pass fails otherwise); each func.func
+// returns one !dyn.value.
+// Guarantees: only LLVM dialect ops remain; each owned value is released
+// exactly once on every path (after its last use, or in the error block of
+// the op that failed while it was live); every failing runtime call adds
+// its op's location to the traceback and unwinds the frame, which releases
+// all local slots; the only external symbol is __janus_init_<module>.
+//
+//   func.func @f(%x: !dyn.value) -> !dyn.value attributes {dyn.params = ["x"]}
+//   {
+//     %0 = dyn.binary add %x, %x
+//     return %0 : !dyn.value
+//   }
+// becomes (abridged)
+//   llvm.func internal @f(%x: !llvm.struct<(i64, i64)>) -> !llvm.struct<(i64,
+//   i64)> {
+//     %0 = llvm.call @janus_rt_binary(0, 0, %x.kind, %x.bits, %x.kind, %x.bits)
+//     llvm.cond_br (%0.kind == 255), ^error, ^ok
+//   ^ok:     llvm.br ^ret(%0)
+//   ^error:  llvm.call @janus_rt_traceback_add(@__janus.loc.0); llvm.br ^unwind
+//   ^unwind: llvm.br ^ret({255, 0})
+//   ^ret(%r): (release every frame slot) llvm.return %r
+//   }
+//   llvm.func internal @__janus.code.f(%args: !llvm.ptr) -> !llvm.struct<(i64,
+//   i64)> llvm.mlir.global internal constant @__janus.desc.f() :
+//   !llvm.struct<(...)>
 //
 //===----------------------------------------------------------------------===//
 

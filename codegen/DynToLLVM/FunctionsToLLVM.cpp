@@ -12,7 +12,8 @@
 //    calls it, plus the descriptor;
 //  * @__janus_init is exported as the C function
 //    `janus_rt_value __janus_init_<module>(janus_rt_value name)`, i.e.
-//    `{i64, i64} @__janus_init_<module>(i64, i64)`.
+//    `{i64, i64} @__janus_init_<module>(i64, i64)`, which calls it between
+//    janus_rt_entry_begin / janus_rt_entry_end.
 // dyn.make_class and dyn.super_attr are plain calls.
 //
 //===----------------------------------------------------------------------===//
@@ -192,7 +193,11 @@ static void buildModuleInit(OpBuilder &b, RuntimeABI &abi,
   b.setInsertionPointToStart(body);
   Value name =
       abi.makeValue(b, loc, body->getArgument(0), body->getArgument(1));
+  // janus_exec.h: exported entry points restore the grad mode and recursion
+  // depth of their caller, so a failing call leaves no torch.no_grad().
+  Value token = abi.call(b, loc, "janus_rt_entry_begin", {});
   auto call = LLVM::CallOp::create(b, loc, init, ValueRange{name});
+  abi.call(b, loc, "janus_rt_entry_end", token);
   LLVM::ReturnOp::create(b, loc, call.getResult());
 }
 

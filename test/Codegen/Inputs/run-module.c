@@ -2,7 +2,12 @@
  *
  * Test driver: dlopens LIB, calls `__janus_init_<NAME>("__main__")` and
  * prints the pending exception (janus_rt_format_error) when it fails.
- * Usage: run-module LIB NAME. Exits 0 on success, 1 on a Python error.
+ * Usage: run-module LIB NAME [--leaks]. Exits 0 on success, 1 on a Python
+ * error. With --leaks it runs the module twice (clearing a Python error
+ * after each run) and fails (exit 3) when the second run leaves more live
+ * runtime objects than the first: a second run only rebinds the globals,
+ * so anything more is a reference the generated code leaked, on the normal
+ * or on the error path.
  *===----------------------------------------------------------------------===*/
 
 #include "janus/janus.h"
@@ -15,8 +20,9 @@
 typedef janus_rt_value (*init_fn)(janus_rt_value name);
 
 int main(int argc, char **argv) {
-  if (argc != 3) {
-    fprintf(stderr, "usage: run-module LIB NAME\n");
+  int leaks = argc == 4 && strcmp(argv[3], "--leaks") == 0;
+  if (argc != 3 && !leaks) {
+    fprintf(stderr, "usage: run-module LIB NAME [--leaks]\n");
     return 2;
   }
   void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
@@ -35,13 +41,28 @@ int main(int argc, char **argv) {
   janus_rt_value name = janus_rt_const_str(&cache, "__main__", 8);
   janus_rt_value result = init(name);
   fflush(stdout);
-  if (result.kind == JANUS_RT_ERROR_KIND) {
+  if (result.kind == JANUS_RT_ERROR_KIND && !leaks) {
     char *message = janus_rt_format_error();
     printf("%s", message ? message : "error without exception\n");
     janus_string_free(message);
     return 1;
   }
   janus_rt_release(result);
+  if (leaks) {
+    janus_string_free(janus_rt_format_error()); /* a failed first run */
+    int64_t afterFirst = janus_debug_live_objects();
+    result = init(name);
+    fflush(stdout);
+    janus_string_free(janus_rt_format_error());
+    janus_rt_release(result);
+    int64_t afterSecond = janus_debug_live_objects();
+    if (afterSecond != afterFirst) {
+      fprintf(stderr, "run-module: %lld live objects after one run, %lld "
+                      "after two\n",
+              (long long)afterFirst, (long long)afterSecond);
+      return 3;
+    }
+  }
   janus_rt_release(name);
   return 0;
 }
