@@ -16,9 +16,11 @@ Regenerate with
   /usr/bin/python3 scripts/gen-autograd-nn-vectors.py > test/Unit/Runtime/AutogradNNVectors.inc
 """
 
-import math
 import torch
 import torch.nn.functional as F
+
+from vectorlib import (c_named_tensors, c_shape, c_values, dtype_name,
+                       run_backward)
 
 torch.set_default_dtype(torch.float32)
 
@@ -63,6 +65,9 @@ INPUTS = {
     "lw": wave((2, 1, 3, 3), 1.2, 0.8),       # lenet conv weight
     "lb": torch.tensor([0.05, -0.05]),
     "li": wave((3, 1, 8, 8), 0.77, 0.35),     # lenet images
+    "p1": torch.sigmoid(wave((5,), 0.9, 0.4) * 2),      # soft targets
+    "p3": torch.sigmoid(wave((2, 3, 4), 0.6, 0.8) * 2),
+    "cwl": torch.tensor([0.6, 1.2, 0.9, 1.5, 0.4]),     # class weights
 }
 NAMES = list(INPUTS)
 
@@ -169,6 +174,10 @@ OPS = {
     "dropout_eval": lambda a: F.dropout(a, 0.4, training=False),
     "embedding": lambda e: F.embedding(CONSTS["idx"], e),
     "embedding_pad": lambda e: F.embedding(CONSTS["idx"], e, padding_idx=1),
+    "embedding_max_norm": lambda e: F.embedding(CONSTS["idx"], e,
+                                                max_norm=1.0),
+    "embedding_max_norm_p1_pad": lambda e: F.embedding(
+        CONSTS["idx"], e, padding_idx=1, max_norm=0.8, norm_type=1.0),
     "embedding_linear": lambda e, W, b: F.linear(F.embedding(CONSTS["idx"], e),
                                                  W, b),
     "nll": lambda l: F.nll_loss(F.log_softmax(l, 1), CONSTS["t4"]),
@@ -199,6 +208,13 @@ OPS = {
     "ce_1d": lambda l: F.cross_entropy(l, CONSTS["t0"]),
     "ce_3d_smooth": lambda l: F.cross_entropy(l, CONSTS["t3"],
                                               label_smoothing=0.1),
+    "ce_prob": lambda l, p: F.cross_entropy(l, p),
+    "ce_prob_w_sum_smooth": lambda l, p: F.cross_entropy(
+        l, p, weight=CONSTS["cw"], reduction="sum", label_smoothing=0.2),
+    "ce_prob_none_w": lambda l, p, w: F.cross_entropy(l, p, weight=w,
+                                                      reduction="none"),
+    "ce_prob_mean_w_smooth": lambda l, p, w: F.cross_entropy(
+        l, p, weight=w, label_smoothing=0.3),
     "mse": lambda a, b: F.mse_loss(a, b),
     "mse_sum": lambda a, b: F.mse_loss(a, b, reduction="sum"),
     "mse_none": lambda a, b: F.mse_loss(a, b, reduction="none"),
@@ -212,6 +228,14 @@ OPS = {
     "leaky_view_": setitem(lambda z: F.leaky_relu(z[1:3], 0.3, inplace=True)),
     "pad": lambda a: F.pad(a, (1, 2, 0, 1), value=0.5),
     "pad_crop": lambda a: F.pad(a, (-1, 1, 1, -1)),
+    "pad_reflect1d": lambda a: F.pad(a, (2, 1), mode="reflect"),
+    "pad_reflect2d": lambda a: F.pad(a, (1, 2, 2, -1), mode="reflect"),
+    "pad_reflect3d": lambda a: F.pad(a, (1, 1, 1, 2, 1, 0), mode="reflect"),
+    "pad_replicate2d": lambda a: F.pad(a, (3, -1, 0, 2), mode="replicate"),
+    "pad_replicate3d": lambda a: F.pad(a, (1, 1, 2, 0, 1, 1),
+                                       mode="replicate"),
+    "pad_circular1d": lambda a: F.pad(a, (1, 3), mode="circular"),
+    "pad_circular2d": lambda a: F.pad(a, (2, 1, -1, 3), mode="circular"),
     "linear": lambda x, W, b: F.linear(x, W, b),
     "linear_nobias": lambda x, W: F.linear(x, W),
     "lenet": lenet,
@@ -271,16 +295,25 @@ CASES = [
     ("dropout", ["y"]), ("dropout_eval", ["y"]),
     ("embedding", ["e"]), ("embedding_pad", ["e"]),
     ("embedding_linear", ["e", "W", "b"]),
+    ("embedding_max_norm", ["e"]), ("embedding_max_norm_p1_pad", ["e"]),
     ("nll", ["l"]), ("nll_raw_sum", ["l"]), ("nll_weight_ignore", ["l"]),
     ("nll_none", ["l"]), ("nll_3d", ["l3"]),
     ("ce", ["l"]), ("ce_none", ["l"]), ("ce_smooth", ["l"]),
     ("ce_smooth_wi", ["l"]), ("ce_smooth_i", ["l"]), ("ce_smooth_none", ["l"]),
     ("ce_smooth_sum_w", ["l"]), ("ce_1d", ["l1"]), ("ce_3d_smooth", ["l3"]),
+    ("ce_prob", ["l", "pt"]), ("ce_prob", ["l1", "p1"]),
+    ("ce_prob", ["l3", "p3"]), ("ce_prob_w_sum_smooth", ["l", "pt"]),
+    ("ce_prob_none_w", ["l", "pt", "cwl"]),
+    ("ce_prob_none_w", ["l1", "p1", "cwl"]),
+    ("ce_prob_mean_w_smooth", ["l", "pt", "cwl"]),
     ("mse", ["l", "tg"]), ("mse_sum", ["l", "tg"]), ("mse_none", ["l", "tg"]),
     ("bce", ["pr", "pt"]), ("bce_weight_sum", ["pr", "pt"]),
     ("leaky", ["y"]), ("leaky_default", ["y"]), ("relu_", ["y"]),
     ("leaky_", ["y"]), ("leaky_view_", ["y"]), ("pad", ["x"]),
-    ("pad_crop", ["y"]),
+    ("pad_crop", ["y"]), ("pad_reflect1d", ["x3"]), ("pad_reflect2d", ["x"]),
+    ("pad_reflect3d", ["x"]), ("pad_replicate2d", ["x"]),
+    ("pad_replicate3d", ["x"]), ("pad_circular1d", ["x3"]),
+    ("pad_circular2d", ["x"]),
     ("linear", ["x2", "W", "b"]), ("linear", ["x3", "W", "b"]),
     ("linear", ["x4", "W", "b"]), ("linear", ["x1", "W", "b"]),
     ("linear_nobias", ["x2", "W"]), ("linear_nobias", ["x3", "W"]),
@@ -305,26 +338,6 @@ CASES = [
 ]
 
 
-def lit(v):
-    v = float(v)
-    if math.isnan(v):
-        return "NAN"
-    if math.isinf(v):
-        return "INFINITY" if v > 0 else "-INFINITY"
-    return v.hex()
-
-
-def values(t):
-    return "{" + ", ".join(lit(v) for v in t.detach().reshape(-1).tolist()) + "}"
-
-
-def shape(t):
-    return "{" + ", ".join(str(s) for s in t.shape) + "}"
-
-
-DTYPES = {torch.float32: "Float32", torch.int64: "Int64", torch.bool: "Bool"}
-
-
 def main():
     print("// Generated by scripts/gen-autograd-nn-vectors.py; do not edit. Regenerate with")
     print("//   /usr/bin/python3 scripts/gen-autograd-nn-vectors.py > test/Unit/Runtime/AutogradNNVectors.inc")
@@ -332,15 +345,13 @@ def main():
     print("// which defines NnInput, NnConst and NnCase.")
     print()
     print("static const NnInput Inputs[] = {")
-    for name in NAMES:
-        t = INPUTS[name]
-        print('    {"%s", %s, %s},' % (name, shape(t), values(t)))
+    print(c_named_tensors(NAMES, INPUTS))
     print("};")
     print()
     print("static const NnConst Consts[] = {")
     for name, t in CONSTS.items():
-        print('    {"%s", DType::%s, %s, %s},' % (name, DTYPES[t.dtype],
-                                                  shape(t), values(t)))
+        print('    {"%s", DType::%s, %s, %s},' % (name, dtype_name(t.dtype),
+                                                  c_shape(t), c_values(t)))
     print("};")
     print()
     print("static const NnCase Cases[] = {")
@@ -348,15 +359,9 @@ def main():
         idx = [NAMES.index(a) for a in args]
         ins = [INPUTS[a].clone().requires_grad_() for a in args]
         out = OPS[op](*ins)
-        n = out.numel()
-        g = torch.cos(torch.arange(n, dtype=torch.float64) * 0.7 + 0.3)
-        g = g.to(out.dtype).reshape(out.shape)
-        name = type(out.grad_fn).__name__ if out.grad_fn is not None else ""
-        out.backward(g)
-        grads = ", ".join("{%d, %s}" % (1, values(t.grad)) if t.grad is not None
-                          else "{0, {}}" for t in ins)
+        _, name, grads = run_backward(out, ins)
         print('    {"%s", {%s}, "%s", %s, %s, {%s}},' % (
-            op, ", ".join(map(str, idx)), name, shape(out), values(out),
+            op, ", ".join(map(str, idx)), name, c_shape(out), c_values(out),
             grads))
     print("};")
 

@@ -15,8 +15,10 @@ Regenerate with
   /usr/bin/python3 scripts/gen-autograd-vectors.py > test/Unit/Runtime/AutogradVectors.inc
 """
 
-import math
 import torch
+
+from vectorlib import (c_double, c_named_tensors, c_shape, c_string, c_values,
+                       run_backward)
 
 torch.set_default_dtype(torch.float32)
 
@@ -207,23 +209,6 @@ CASES = [
 ]
 
 
-def lit(v):
-    v = float(v)
-    if math.isnan(v):
-        return "NAN"
-    if math.isinf(v):
-        return "INFINITY" if v > 0 else "-INFINITY"
-    return v.hex()
-
-
-def values(t):
-    return "{" + ", ".join(lit(v) for v in t.detach().reshape(-1).tolist()) + "}"
-
-
-def shape(t):
-    return "{" + ", ".join(str(s) for s in t.shape) + "}"
-
-
 def error_text(fn):
     try:
         fn()
@@ -283,9 +268,7 @@ def main():
     print("// which defines AgInput and AgCase.")
     print()
     print("static const AgInput Inputs[] = {")
-    for name in NAMES:
-        t = INPUTS[name]
-        print('    {"%s", %s, %s},' % (name, shape(t), values(t)))
+    print(c_named_tensors(NAMES, INPUTS))
     print("};")
     print()
     print("static const AgCase Cases[] = {")
@@ -294,21 +277,15 @@ def main():
         params = [a for a in args if not isinstance(a, str)]
         ins = [INPUTS[NAMES[i]].clone().requires_grad_() for i in idx]
         out = OPS[op](*ins, *params)
-        n = out.numel()
-        g = torch.cos(torch.arange(n, dtype=torch.float64) * 0.7 + 0.3)
-        g = g.to(out.dtype).reshape(out.shape)
-        out.backward(g)
-        name = type(out.grad_fn).__name__ if out.grad_fn is not None else ""
-        grads = ", ".join("{%d, %s}" % (1, values(t.grad)) if t.grad is not None
-                          else "{0, {}}" for t in ins)
+        g, name, grads = run_backward(out, ins)
         print('    {"%s", {%s}, {%s}, "%s", %s, %s, %s, {%s}},' % (
-            op, ", ".join(map(str, idx)), ", ".join(lit(p) for p in params),
-            name, shape(out), values(out), values(g), grads))
+            op, ", ".join(map(str, idx)), ", ".join(c_double(p) for p in params),
+            name, c_shape(out), c_values(out), c_values(g), grads))
     print("};")
     print()
     print("static const char *const Messages[][2] = {")
     for key, text in messages():
-        print('    {"%s", "%s"},' % (key, text.replace("\\", "\\\\").replace('"', '\\"')))
+        print('    {"%s", %s},' % (key, c_string(text)))
     print("};")
 
 

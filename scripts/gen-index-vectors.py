@@ -17,8 +17,9 @@ Regenerate with
   /usr/bin/python3 scripts/gen-index-vectors.py > test/Unit/Runtime/IndexVectors.inc
 """
 
-import math
 import torch
+
+from vectorlib import c_number, c_string, c_tensor_fields
 
 L = torch.int64
 INPUTS = {
@@ -379,32 +380,6 @@ CASES = [
     ("masked_fill_t_", ["f34", "m4", 7.0]),
 ]
 
-DTYPE = {torch.bool: "Bool", torch.int64: "Int64", torch.float32: "Float32",
-         torch.float64: "Float64"}
-
-
-def lit(v):
-    if isinstance(v, bool):
-        return "1.0" if v else "0.0"
-    v = float(v)
-    if math.isnan(v):
-        return "NAN"
-    if math.isinf(v):
-        return "INFINITY" if v > 0 else "-INFINITY"
-    return v.hex()
-
-
-def tensor_fields(t):
-    flat = t.contiguous().reshape(-1).tolist()
-    shape = "{" + ", ".join(str(s) for s in t.shape) + "}"
-    vals = "{" + ", ".join(lit(v) for v in flat) + "}"
-    return "DType::%s, %s, %s" % (DTYPE[t.dtype], shape, vals)
-
-
-def cstr(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
 def main():
     import warnings
     warnings.simplefilter("ignore")
@@ -415,7 +390,7 @@ def main():
     print()
     print("static const InputSpec Inputs[] = {")
     for n in NAMES:
-        print('    {"%s", %s},' % (n, tensor_fields(INPUTS[n])))
+        print('    {"%s", %s},' % (n, c_tensor_fields(INPUTS[n])))
     print("};")
     print()
     ok, errors = [], []
@@ -424,17 +399,17 @@ def main():
         params = [a for a in args if not isinstance(a, str)]
         head = '"%s", {%s}, {%s}' % (
             op, ", ".join(str(NAMES.index(i)) for i in ins),
-            ", ".join(lit(p) for p in params))
+            ", ".join(c_number(p) for p in params))
         try:
             out = OPS[op](*[INPUTS[i] for i in ins], *params)
         except Exception as e:
             kind = type(e).__name__
             assert kind in ("RuntimeError", "IndexError", "ValueError", "TypeError"), kind
             msg = str(e).split("\n")[0]
-            errors.append("    {%s, ErrorKind::%s, %s}," % (head, kind, cstr(msg)))
+            errors.append("    {%s, ErrorKind::%s, %s}," % (head, kind, c_string(msg)))
             continue
         outs = list(out) if isinstance(out, (tuple, list)) else [out]
-        results = ", ".join("{%s}" % tensor_fields(t) for t in outs)
+        results = ", ".join("{%s}" % c_tensor_fields(t) for t in outs)
         ok.append("    {%s, {%s}}," % (head, results))
     print("static const OpCase Cases[] = {")
     print("\n".join(ok))

@@ -15,8 +15,12 @@ Regenerate with
   /usr/bin/python3 scripts/gen-nn-vectors.py > test/Unit/Runtime/NNVectors.inc
 """
 
+import math
+
 import torch
 import torch.nn.functional as F
+
+from vectorlib import c_double
 
 torch.set_num_threads(1)
 
@@ -28,6 +32,7 @@ torch.set_num_threads(1)
 TOL = {"conv": (1e-4, 1e-10), "other": (2e-5, 1e-10), "exact": (0, 0)}
 
 REDUCTIONS = ["none", "mean", "sum"]
+PAD_MODES = ["reflect", "replicate", "circular"]
 
 
 def rand(shape, dtype=torch.float32, lo=-1.0, hi=1.0):
@@ -79,6 +84,14 @@ def ce(p, x, t, w=None):
                            label_smoothing=p[2])
 
 
+def embedding_renorm(p, w, i):
+    # F.embedding renormalises the leaf w in place (under no_grad) before
+    # the lookup; the outputs are the lookup and the renormalised weight.
+    y = F.embedding(i, w, None if p[2] == -1000 else int(p[2]),
+                    max_norm=p[0], norm_type=p[1])
+    return y, w.detach().clone()
+
+
 def dropout(p, x):
     torch.manual_seed(int(p[0]))
     return F.dropout(x, p[1], bool(p[2]))
@@ -105,6 +118,16 @@ OPS = {
     "leaky_relu": (lambda p, x: F.leaky_relu(x, p[0]), "other"),
     "pad": (lambda p, x: F.pad(x, [int(v) for v in p[1:]], value=p[0]),
             "exact"),
+    # Probability targets (target of the input's shape): params reduction,
+    # label_smoothing; gradients of input and target.
+    "cross_entropy_prob": (lambda p, x, t, w=None: F.cross_entropy(
+        x, t, w, reduction=REDUCTIONS[int(p[0])], label_smoothing=p[1]),
+        "other"),
+    # params: max_norm, norm_type, padding_idx (-1000 = None).
+    "embedding_renorm": (embedding_renorm, "other"),
+    # params: mode (PAD_MODES index), pads. Gradients sum repeated reads.
+    "pad_mode": (lambda p, x: F.pad(x, [int(v) for v in p[1:]],
+                                    mode=PAD_MODES[int(p[0])]), "other"),
 }
 
 CASES = []
@@ -234,30 +257,60 @@ def build_cases():
         for pads in ([1, 2], [0, 1, 2, 0], [-1, 2, 1, -2], [1, 1, 0, 0, 2, 1],
                      [-1, -1]):
             case("pad", [x], [1.5] + pads, [0])
-
-
-def hexf(v):
-    # float.hex without the mantissa's trailing zeros ("0x1.8p+0").
-    h = v.hex()
-    if "." in h:
-        m, e = h.split("p")
-        h = m.rstrip("0").rstrip(".") + "p" + e
-    return h
+    for dt in (torch.float32, torch.float64):
+        # Non-constant modes: 1-d on 2-d/3-d inputs, 2-d on 3-d/4-d, 3-d on
+        # 4-d/5-d (circular only batched), negative pads, pads as wide as
+        # the dimension (replicate and circular) and the circular
+        # quirk of a negative pad on the other side.
+        for mode, shape, pads in [
+            (0, (2, 3, 5), [2, 1]), (0, (2, 3, 5), [-1, 3]),
+            (0, (2, 3, 5), [0, 0]), (0, (3, 5), [4, 2]),
+            (0, (2, 2, 4, 5), [1, 2, 3, 1]), (0, (2, 4, 5), [-1, 2, 1, -2]),
+            (0, (1, 2, 3, 4, 5), [1, 2, 2, 1, 1, 2]),
+            (0, (2, 3, 4, 5), [1, 1, 1, 2, 2, -1]),
+            (1, (2, 3, 5), [2, 1]), (1, (2, 3, 5), [7, -2]),
+            (1, (3, 5), [1, 6]), (1, (2, 2, 4, 5), [1, 2, 5, 1]),
+            (1, (2, 4, 5), [-1, 2, 1, -2]),
+            (1, (1, 2, 3, 4, 5), [1, 2, 4, 1, 1, 3]),
+            (1, (2, 3, 4, 5), [1, 1, -1, 2, 2, 1]),
+            (2, (2, 3, 5), [2, 3]), (2, (2, 3, 5), [-1, 3]),
+            (2, (2, 3, 5), [5, 0]), (2, (2, 3, 5), [-2, -1]),
+            (2, (1, 2, 4, 5), [1, 2, 3, 1]), (2, (1, 2, 4, 5), [-1, 2, 2, -1]),
+            (2, (1, 1, 3, 4, 5), [1, 2, 2, 1, 3, 0]),
+        ]:
+            case("pad_mode", [rand(shape, dt)], [mode] + pads, [0])
+    for dt in (torch.float32, torch.float64):
+        # cross_entropy with class probabilities: [N, C], unbatched [C],
+        # [N, C, d] and [N, C, h, w]; every reduction, with and without
+        # class weights and label smoothing (negative: none).
+        for shape in ((4, 5), (5,), (2, 3, 4), (2, 3, 2, 2)):
+            c = shape[1] if len(shape) > 1 else shape[0]
+            for r in range(3):
+                for wt in (False, True):
+                    for ls in (0.0, 0.25):
+                        ins = [rand(shape, dt, -2, 2), rand(shape, dt, 0, 1)]
+                        if wt:
+                            ins.append(rand(c, dt, 0.1, 1))
+                        case("cross_entropy_prob", ins, [r, ls], [0, 1])
+        case("cross_entropy_prob", [rand((3, 4), dt), rand((3, 4), dt, 0, 1)],
+             [1, -0.5], [0, 1])
+    for dt in (torch.float32, torch.float64):
+        # embedding's max_norm: repeated and negative-free indices, p = 2,
+        # 1, inf, 3, a max_norm no row reaches, padding_idx.
+        idx = torch.tensor([[1, 4, 1], [0, 5, 4]])
+        for p in ([1.0, 2.0, -1000], [1.5, 1.0, -1000],
+                  [0.5, float("inf"), -1000], [0.8, 3.0, 2], [100.0, 2.0, -1]):
+            case("embedding_renorm", [rand((6, 4), dt, -2, 2), idx], p, [0])
+    # A float64 target promotes a float32 input's loss to float64.
+    case("cross_entropy_prob", [rand((3, 4)), rand((3, 4), torch.float64, 0, 1)],
+         [1, 0.1], [0, 1])
 
 
 def value_strs(t):
     t = t.detach()
     if t.dtype == torch.int64:
         return [str(v) for v in t.flatten().tolist()]
-    out = []
-    for v in t.double().flatten().tolist():
-        if v != v:
-            out.append("NAN")
-        elif abs(v) == float("inf"):
-            out.append(("-" if v < 0 else "") + "INFINITY")
-        else:
-            out.append(hexf(v))
-    return out
+    return [c_double(v, short=True) for v in t.double().flatten().tolist()]
 
 
 DTYPES = {torch.float32: "DType::Float32", torch.float64: "DType::Float64",
@@ -307,7 +360,8 @@ def main():
         cases.append('    {"%s", %d, %d, %d, %d, %d, %d, %r},' % (
             op, first_in, len(ins), first_exp, len(exp), len(params),
             len(prm), tol))
-        params.extend(repr(p) for p in prm)
+        params.extend(repr(p) if math.isfinite(p) else c_double(p)
+                      for p in prm)
 
     print("// Generated by scripts/gen-nn-vectors.py; do not edit. Regenerate with")
     print("//   /usr/bin/python3 scripts/gen-nn-vectors.py > "

@@ -16,8 +16,9 @@ Regenerate with
   /usr/bin/python3 scripts/gen-print-vectors.py > test/Unit/Runtime/PrintVectors.inc
 """
 
-import math
 import torch
+
+from vectorlib import c_double
 
 torch.set_default_dtype(torch.float32)
 torch.manual_seed(1234)
@@ -151,11 +152,7 @@ def lit(v, dtype):
     if dtype in (torch.int64, torch.bool):
         v = int(v)
         return "INT64_MIN" if v == -(2 ** 63) else str(v)
-    if math.isnan(v):
-        return "NAN"
-    if math.isinf(v):
-        return "INFINITY" if v > 0 else "-INFINITY"
-    return float(v).hex()
+    return c_double(v)
 
 
 def main():

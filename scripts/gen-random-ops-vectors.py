@@ -24,6 +24,8 @@ import torch
 import torch.nn as nn
 import torch.nn.init as init
 
+from vectorlib import c_double
+
 assert os.environ.get("ATEN_CPU_CAPABILITY") == "avx2"
 torch.set_default_dtype(torch.float32)
 
@@ -130,16 +132,8 @@ step("randn", F32, [1], [], None, torch.randn(1))
 step("randn", F32, [1], [], None, torch.randn(1))
 
 
-def lit(v):
-    if math.isnan(v):
-        return "NAN"
-    if math.isinf(v):
-        return "INFINITY" if v > 0 else "-INFINITY"
-    return float(v).hex()
-
-
 def flist(t):
-    return "" if t is None else ", ".join(lit(v) for v in t.reshape(-1).tolist())
+    return "" if t is None else ", ".join(c_double(v) for v in t.reshape(-1).tolist())
 
 
 def main():
@@ -154,7 +148,7 @@ def main():
         ostr = flist(out) if out is not None else ""
         print('    {"%s", DType::%s, {%s}, {%s}, {%s}, {%s}, {%s}},'
               % (op, NAMES[dt], ", ".join(map(str, shape)),
-                 ", ".join(lit(float(p)) for p in params), flist(inp),
+                 ", ".join(c_double(p) for p in params), flist(inp),
                  "" if ints else ostr,
                  ", ".join(str(int(v)) for v in out.reshape(-1).tolist()) if ints else ""))
     print("};")

@@ -22,6 +22,8 @@ import operator
 import os
 import struct
 
+from vectorlib import c_string
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VECTORS = os.path.join(ROOT, "test", "Unit", "Runtime", "ValueVectors.inc")
 
@@ -71,10 +73,6 @@ def describe(fn, a, b):
     if type(r) is int and not INT64_MIN <= r <= INT64_MAX:
         return INT_OVERFLOW
     return "%s %s" % (type(r).__name__, repr(r))
-
-
-def c_string(s):
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def c_int(n):

@@ -8,7 +8,11 @@ from lit.llvm import llvm_config
 config.name = "Janus"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".py", ".mlir", ".test"]
-config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "Inputs", "CMakeLists.txt"]
+# test/programs/ holds the differential-test programs (no RUN lines of their
+# own); the lit tests in test/Programs/ run them through
+# scripts/compare-outputs.py.
+config.excludes = ["lit.cfg.py", "lit.site.cfg.py", "Inputs", "CMakeLists.txt",
+                   "programs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.janus_obj_root, "test")
 
@@ -30,6 +34,13 @@ config.substitutions.append(("%scripts", os.path.join(config.janus_src_root, "sc
 # oracle interpreter (no bytecode is written next to the test).
 config.substitutions.append(("%pycheck", config.oracle_python +
     " -c \"import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')\""))
+
+# The `janus run` driver: once it is built, the differential tests in
+# test/Programs/ that compare it with the oracle run too (REQUIRES: janus-run).
+janus = os.path.join(config.janus_tools_dir, "janus", "janus")
+config.substitutions.append(("%janus-driver", janus))
+if os.path.isfile(janus) and os.access(janus, os.X_OK):
+    config.available_features.add("janus-run")
 
 # The shared runtime that compiled modules link against (test/Codegen).
 runtime_dir = os.path.join(config.janus_obj_root, "runtime")

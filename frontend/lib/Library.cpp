@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "janus/Frontend/Library.h"
+#include "Signature/LibraryRows.h"
 
 #include "llvm/ADT/Twine.h"
 #include "llvm/Support/ErrorHandling.h"
@@ -23,40 +24,24 @@ using namespace janus;
 // Names
 //===----------------------------------------------------------------------===//
 
-static const char *const moduleNames[] = {
-#define JANUS_LIB_MODULE(ID, DOTTED) DOTTED,
-#include "janus/Library.def"
-};
-
-static const char *const receiverNames[] = {
-#define JANUS_LIB_RECEIVER(ID, PYNAME) PYNAME,
-#include "janus/Library.def"
-};
-
 llvm::StringRef Library::moduleName(LibModule m) {
-  return moduleNames[static_cast<unsigned>(m)];
+  return libModuleName(m);
 }
 
 llvm::StringRef Library::receiverName(LibReceiver r) {
-  return receiverNames[static_cast<unsigned>(r)];
+  return libReceiverName(r);
 }
 
 std::optional<LibModule> Library::lookupModule(llvm::StringRef dotted) {
   // Eight modules: a scan is as fast as a hash and needs no state.
-  for (unsigned i = 0; i < std::size(moduleNames); ++i)
-    if (dotted == moduleNames[i])
+  for (unsigned i = 0; i < numLibModules(); ++i)
+    if (dotted == libModuleName(static_cast<LibModule>(i)))
       return static_cast<LibModule>(i);
   return std::nullopt;
 }
 
 std::string LibraryEntry::qualifiedName() const {
-  if (receiver)
-    return (llvm::Twine(Library::receiverName(*receiver)) + "." + name).str();
-  // Builtins are spelled bare, as Python programs (and CPython's messages)
-  // spell them.
-  if (*module == LibModule::Builtins)
-    return name;
-  return (llvm::Twine(Library::moduleName(*module)) + "." + name).str();
+  return libQualifiedName(LibRow{id, kind, module, receiver, name, signature});
 }
 
 //===----------------------------------------------------------------------===//
@@ -73,35 +58,20 @@ std::string Library::parseSignature(llvm::StringRef text,
 //===----------------------------------------------------------------------===//
 
 Library::Library() {
-  auto add = [&](LibId id, LibEntryKind kind, std::optional<LibModule> module,
-                 std::optional<LibReceiver> receiver, const char *name,
-                 const char *signature) {
-    LibraryEntry e{id, kind, module, receiver, name, signature, {}};
-    if (std::string err = parseSignature(signature, e.params); !err.empty())
+  for (size_t i = 0; i < numLibraryRows(); ++i) {
+    const LibRow &row = libraryRows()[i];
+    LibraryEntry e{row.id,   row.kind,      row.module, row.receiver,
+                   row.name, row.signature, {}};
+    if (std::string err = parseSignature(row.signature, e.params);
+        !err.empty())
       llvm::report_fatal_error(llvm::Twine("Library.def: bad signature for ") +
                                e.qualifiedName() + ": " + err);
     table.push_back(std::move(e));
-  };
-#define JANUS_LIB_FUNCTION(ID, MODULE, NAME, SIG)                              \
-  add(LibId::ID, LibEntryKind::Function, LibModule::MODULE, std::nullopt,      \
-      NAME, SIG);
-#define JANUS_LIB_CLASS(ID, MODULE, NAME, SIG)                                 \
-  add(LibId::ID, LibEntryKind::Class, LibModule::MODULE, std::nullopt, NAME,   \
-      SIG);
-#define JANUS_LIB_CONSTANT(ID, MODULE, NAME)                                   \
-  add(LibId::ID, LibEntryKind::Constant, LibModule::MODULE, std::nullopt,      \
-      NAME, "");
-#define JANUS_LIB_METHOD(ID, RECEIVER, NAME, SIG)                              \
-  add(LibId::ID, LibEntryKind::Method, std::nullopt, LibReceiver::RECEIVER,    \
-      NAME, SIG);
-#define JANUS_LIB_ATTRIBUTE(ID, RECEIVER, NAME)                                \
-  add(LibId::ID, LibEntryKind::Attribute, std::nullopt, LibReceiver::RECEIVER, \
-      NAME, "");
-#include "janus/Library.def"
+  }
 
   // The maps point into `table`, which no longer grows.
-  byModule.resize(std::size(moduleNames));
-  byReceiver.resize(std::size(receiverNames));
+  byModule.resize(numLibModules());
+  byReceiver.resize(numLibReceivers());
   for (const LibraryEntry &e : table) {
     auto &map = e.module ? byModule[static_cast<unsigned>(*e.module)]
                          : byReceiver[static_cast<unsigned>(*e.receiver)];

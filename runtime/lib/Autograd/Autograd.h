@@ -26,6 +26,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace janus::rt {
@@ -187,6 +188,19 @@ bool needsGrad(std::initializer_list<const Tensor *> Inputs);
 std::shared_ptr<FunctionNode>
 recordNode(const char *Name, std::initializer_list<const Tensor *> Inputs,
            const Tensor &Output, FunctionNode::BackwardFn Fn);
+/// The same for a backward lambda, which becomes a std::function (often a
+/// heap allocation) only when the call is recorded: ops on tensors that do
+/// not require grad pay nothing for autograd.
+template <typename F, typename = std::enable_if_t<!std::is_same_v<
+                          std::decay_t<F>, FunctionNode::BackwardFn>>>
+std::shared_ptr<FunctionNode>
+recordNode(const char *Name, std::initializer_list<const Tensor *> Inputs,
+           const Tensor &Output, F &&Fn) {
+  if (!needsGrad(Inputs))
+    return nullptr;
+  return recordNode(Name, Inputs, Output,
+                    FunctionNode::BackwardFn(std::forward<F>(Fn)));
+}
 
 /// The edge a gradient for T flows into (T's grad_fn, or its leaf's
 /// AccumulateGrad); invalid when T does not require grad.

@@ -268,8 +268,13 @@ Tensor unary(UnaryOp Op, const Tensor &A) {
         case UnaryOp::Relu:
           break;
         }
-        // threshold_backward(grad, result, 0).
-        return {zeroWhere(compare(CompareOp::Le, N.saved(0), num(0.0)), Gr)};
+        // threshold_backward(grad, result, 0); fused when no promotion or
+        // broadcast is involved (the common case).
+        Tensor Y = N.saved(0);
+        if (isFloating(Y.dtype()) && Gr.dtype() == Y.dtype() &&
+            Gr.sizes() == Y.sizes())
+          return {rt::reluBackward(Gr, Y)};
+        return {zeroWhere(compare(CompareOp::Le, Y, num(0.0)), Gr)};
       });
   if (Op == UnaryOp::Neg)
     return R;

@@ -103,13 +103,15 @@ Tensor bmm(const Tensor &A, const Tensor &B);
 /// the graph holds the same nodes as PyTorch's.
 Tensor matmul(const Tensor &A, const Tensor &B);
 
-//===--- Neural-network ops (NNGrad.cpp) ----------------------------------===//
+//===--- Neural-network ops (NNGrad.cpp, losses in LossGrad.cpp) ----------===//
 //
 // The kernels of NN/NN.h with PyTorch's nodes (ConvolutionBackward0,
 // MaxPool2DWithIndicesBackward0, NativeBatchNormBackward0, ...). Composite
 // ops are composed as ATen composes them, so that the graph holds the same
 // nodes: crossEntropy is logSoftmax + nllLoss (+ the label-smoothing
-// terms), linear is addmm / matmul + add_, dropout is a MulBackward0.
+// terms), or for probability targets ATen's -(logp * t * w).sum() terms
+// (DivBackward1 / NegBackward0 at the top), linear is addmm / matmul + add_,
+// dropout is a MulBackward0.
 
 Tensor conv2d(const Tensor &Input, const Tensor &Weight, const Tensor &Bias,
               Pair2 Stride = {1, 1}, Pair2 Padding = {0, 0},
@@ -154,6 +156,10 @@ Tensor leakyRelu(const Tensor &Input, double NegativeSlope = 0.01);
 Tensor &reluInPlace(Tensor &Self);
 Tensor &leakyReluInPlace(Tensor &Self, double NegativeSlope = 0.01);
 Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value = 0);
+/// F.pad's reflect/replicate/circular modes: ReflectionPad{1,2,3}DBackward0,
+/// ReplicationPad{1,2,3}DBackward0, or CopySlices for circular (as ATen's
+/// slice copies end).
+Tensor pad(const Tensor &Input, const Shape &Pads, PadMode Mode);
 /// F.linear(Input, Weight, Bias) (Bias may be empty), as ATen composes it.
 Tensor linear(const Tensor &Input, const Tensor &Weight,
               const Tensor &Bias = Tensor());

@@ -58,6 +58,17 @@ inline int64_t reducedCount(const Shape &Sizes, const Shape &Dims) {
   return N;
 }
 
+/// Saves T in Slot when it is defined (an empty Tensor stands for None).
+inline void saveIfDefined(FunctionNode &N, size_t Slot, const Tensor &T) {
+  if (T)
+    N.saveInput(Slot, T);
+}
+
+/// The saved tensor in Slot, or an empty Tensor when nothing was saved.
+inline Tensor savedIf(const FunctionNode &N, size_t Slot, bool Defined) {
+  return Defined ? N.saved(Slot) : Tensor();
+}
+
 [[noreturn]] inline void fail(const std::string &Message) {
   throw TensorError(ErrorKind::RuntimeError, Message);
 }

@@ -56,6 +56,11 @@ Tensor mv(const Tensor &A, const Tensor &B) {
       });
 }
 
+/// A matrix laid out column by column (strides [1, rows]), as ATen tests it.
+bool isColumnMajor(const Tensor &M) {
+  return M.strides()[0] == 1 && M.strides()[1] == M.size(0);
+}
+
 /// ATen's _unsafe_view: a reshape of a fresh result.
 Tensor unsafeView(const Tensor &Src, const Shape &Sizes) {
   Tensor R = rt::view(Src, Sizes);
@@ -81,10 +86,20 @@ Tensor squeezeRow(const Tensor &Src) {
 } // namespace
 
 Tensor mm(const Tensor &A, const Tensor &B) {
+  // ATen's mm_mat1/mat2_backward: the gradient of a column-major operand
+  // (typically a weight used as W.t()) is computed as the transpose of a
+  // row-major product, so it has the operand's layout; t()'s backward then
+  // hands the leaf a contiguous gradient, and accumulating into .grad walks
+  // memory in order instead of with a row-length stride.
+  bool AColMajor = isColumnMajor(A), BColMajor = isColumnMajor(B);
   return productNode(
       "MmBackward0", A, B, rt::mm(A, B),
-      [](const Tensor &G, const Tensor &Bv) { return rt::mm(G, rt::t(Bv)); },
-      [](const Tensor &G, const Tensor &Av) { return rt::mm(rt::t(Av), G); });
+      [AColMajor](const Tensor &G, const Tensor &Bv) {
+        return AColMajor ? rt::t(rt::mm(Bv, rt::t(G))) : rt::mm(G, rt::t(Bv));
+      },
+      [BColMajor](const Tensor &G, const Tensor &Av) {
+        return BColMajor ? rt::t(rt::mm(rt::t(G), Av)) : rt::mm(rt::t(Av), G);
+      });
 }
 
 Tensor bmm(const Tensor &A, const Tensor &B) {

@@ -2,8 +2,9 @@
 //
 // ag:: wrappers of the NN/NN.h kernels: each records PyTorch 1.13's node
 // and calls the op's backward kernel with what the forward saved. Composite
-// ops (cross_entropy, linear, dropout) are built from ag:: ops the way ATen
-// builds them, so the graph holds the same nodes as PyTorch's.
+// ops (linear, dropout) are built from ag:: ops the way ATen builds them,
+// so the graph holds the same nodes as PyTorch's. The losses are in
+// LossGrad.cpp.
 //
 //===----------------------------------------------------------------------===//
 
@@ -15,17 +16,6 @@ namespace janus::rt::ag {
 using namespace detail;
 
 namespace {
-
-/// Saves T in Slot when it is defined (an empty Tensor stands for None).
-void saveIfDefined(FunctionNode &N, size_t Slot, const Tensor &T) {
-  if (T)
-    N.saveInput(Slot, T);
-}
-
-/// The saved tensor in Slot, or an empty Tensor when nothing was saved.
-Tensor savedIf(const FunctionNode &N, size_t Slot, bool Defined) {
-  return Defined ? N.saved(Slot) : Tensor();
-}
 
 GradMask maskOf(const FunctionNode &N) {
   return {N.needsInputGrad(0), N.needsInputGrad(1),
@@ -201,134 +191,6 @@ Tensor embedding(const Tensor &Weight, const Tensor &Indices,
   return Y;
 }
 
-//===--- Losses -----------------------------------------------------------===//
-
-namespace {
-void refuseWeightGrad(const char *Fn, const Tensor &Weight) {
-  if (Weight && isGradEnabled() && requiresGrad(Weight))
-    fail(std::string("The function '") + Fn +
-         "' is not differentiable with respect to argument 'weight'. This "
-         "input cannot have requires_grad True.");
-}
-} // namespace
-
-Tensor nllLoss(const Tensor &Input, const Tensor &Target, const Tensor &Weight,
-               Reduction R, int64_t IgnoreIndex) {
-  Tensor Y = rt::nllLoss(Input, Target, Weight, R, IgnoreIndex);
-  // nll_loss_nd: 1-d/2-d inputs run nll_loss, 4-d nll_loss2d, others
-  // nll_loss2d on a reshaped input (a view for reduction='none').
-  const char *Name = "NllLossBackward0";
-  if (Input.dim() == 4 || (Input.dim() > 2 && R != Reduction::None))
-    Name = "NllLoss2DBackward0";
-  else if (Input.dim() > 2)
-    Name = "ViewBackward0";
-  refuseWeightGrad(Input.dim() > 2 ? "nll_loss2d_forward" : "nll_loss_forward",
-                   Weight);
-  bool HasWeight = static_cast<bool>(Weight);
-  auto N = recordNode(
-      Name, {&Input}, Y,
-      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-        return {rt::nllLossBackward(G[0], N.saved(0), N.saved(1),
-                                    savedIf(N, 2, HasWeight), R, IgnoreIndex)};
-      });
-  if (N) {
-    N->saveInput(0, Input);
-    N->saveInput(1, Target);
-    saveIfDefined(*N, 2, Weight);
-  }
-  return Y;
-}
-
-Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
-                    const Tensor &Weight, Reduction R, int64_t IgnoreIndex,
-                    double LabelSmoothing) {
-  // Probability targets and a bad label_smoothing: the kernel's errors.
-  if (isFloating(Target.dtype()) || !(LabelSmoothing >= 0.0) ||
-      LabelSmoothing > 1.0)
-    return rt::crossEntropy(Input, Target, Weight, R, IgnoreIndex,
-                            LabelSmoothing);
-  int64_t D = Input.dim() == 1 ? 0 : 1;
-  Tensor LogP = ag::logSoftmax(Input, D);
-  Tensor Nll = ag::nllLoss(LogP, Target, Weight, R, IgnoreIndex);
-  if (LabelSmoothing == 0.0)
-    return Nll;
-  // ATen's cross_entropy_loss_label_smoothing.
-  int64_t C = Input.sizes()[static_cast<size_t>(D)];
-  Tensor Ignore = compare(CompareOp::Eq, Target,
-                          wrappedScalar(Scalar(int64_t(IgnoreIndex))));
-  Tensor Smooth;
-  if (Weight) {
-    Shape WShape(static_cast<size_t>(Input.dim()), 1);
-    WShape[static_cast<size_t>(D)] = Weight.numel();
-    Smooth = ag::neg(ag::sum(ag::mul(LogP, ag::view(Weight, WShape)), {D}));
-  } else {
-    Smooth = ag::neg(ag::sum(LogP, {D}));
-  }
-  ag::maskedFillInPlace(Smooth, Ignore, Scalar(0.0));
-  Tensor Ret;
-  switch (R) {
-  case Reduction::Mean:
-    if (Weight) {
-      Tensor Kept = rt::index(
-          Target, {TensorIndex(compare(CompareOp::Eq, Ignore,
-                                       wrappedScalar(Scalar(false))))});
-      Ret = ag::div(ag::sum(Smooth),
-                    rt::sum(rt::indexSelect(Weight, 0, rt::flatten(Kept))));
-    } else {
-      Tensor Count = rt::sum(rt::to(Ignore, DType::Int64));
-      Ret = ag::div(
-          ag::sum(Smooth),
-          rt::sub(scalarTensor(Scalar(int64_t(Target.numel()))), Count));
-    }
-    break;
-  case Reduction::Sum:
-    Ret = ag::sum(Smooth);
-    break;
-  case Reduction::None:
-    Ret = Smooth;
-    break;
-  }
-  return ag::add(ag::mul(Nll, num(1.0 - LabelSmoothing)),
-                 ag::mul(Ret, num(LabelSmoothing / double(C))));
-}
-
-Tensor mseLoss(const Tensor &Input, const Tensor &Target, Reduction R) {
-  Tensor Y = rt::mseLoss(Input, Target, R);
-  auto N = recordNode("MseLossBackward0", {&Input, &Target}, Y,
-                      [=](FunctionNode &N, const TensorList &G) -> TensorList {
-                        auto [GI, GT] = rt::mseLossBackward(
-                            G[0], N.saved(0), N.saved(1), R,
-                            {N.needsInputGrad(0), N.needsInputGrad(1)});
-                        return {GI, GT};
-                      });
-  if (N) {
-    N->saveInput(0, Input);
-    N->saveInput(1, Target);
-  }
-  return Y;
-}
-
-Tensor binaryCrossEntropy(const Tensor &Input, const Tensor &Target,
-                          const Tensor &Weight, Reduction R) {
-  Tensor Y = rt::binaryCrossEntropy(Input, Target, Weight, R);
-  refuseWeightGrad("binary_cross_entropy", Weight);
-  bool HasWeight = static_cast<bool>(Weight);
-  auto N =
-      recordNode("BinaryCrossEntropyBackward0", {&Input, &Target}, Y,
-                 [=](FunctionNode &N, const TensorList &G) -> TensorList {
-                   auto [GI, GT] = rt::binaryCrossEntropyBackward(
-                       G[0], N.saved(0), N.saved(1), savedIf(N, 2, HasWeight),
-                       R, {N.needsInputGrad(0), N.needsInputGrad(1)});
-                   return {GI, GT};
-                 });
-  if (N) {
-    N->saveInput(0, Input);
-    N->saveInput(1, Target);
-    saveIfDefined(*N, 2, Weight);
-  }
-  return Y;
-}
-
 //===--- Activation, padding, linear --------------------------------------===//
 
 Tensor leakyRelu(const Tensor &Input, double NegativeSlope) {
@@ -381,6 +243,27 @@ Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value) {
   recordNode("ConstantPadNdBackward0", {&Input}, Y,
              [Pads](FunctionNode &, const TensorList &G) -> TensorList {
                return {rt::constantPadBackward(G[0], Pads)};
+             });
+  return Y;
+}
+
+Tensor pad(const Tensor &Input, const Shape &Pads, PadMode Mode) {
+  Tensor Y = rt::pad(Input, Pads, Mode);
+  // Circular padding is slice copies into a new tensor in ATen, so its
+  // node is the last copy's CopySlices.
+  static const char *const Names[2][3] = {
+      {"ReflectionPad1DBackward0", "ReflectionPad2DBackward0",
+       "ReflectionPad3DBackward0"},
+      {"ReplicationPad1DBackward0", "ReplicationPad2DBackward0",
+       "ReplicationPad3DBackward0"}};
+  size_t K = Pads.size() / 2;
+  const char *Name = Mode == PadMode::Circular  ? "CopySlices"
+                     : Mode == PadMode::Reflect ? Names[0][K - 1]
+                                                : Names[1][K - 1];
+  Shape InSizes = Input.sizes();
+  recordNode(Name, {&Input}, Y,
+             [=](FunctionNode &, const TensorList &G) -> TensorList {
+               return {rt::padBackward(G[0], InSizes, Pads, Mode)};
              });
   return Y;
 }

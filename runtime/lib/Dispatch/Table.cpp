@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Dispatch/Dispatch.h"
+#include "Signature/LibraryRows.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -19,46 +20,25 @@ using namespace janus::rt;
 
 namespace {
 
-const char *const ModuleNames[] = {
-#define JANUS_LIB_MODULE(ID, DOTTED) DOTTED,
-#include "janus/Library.def"
-};
-
-const char *const ReceiverNames[] = {
-#define JANUS_LIB_RECEIVER(ID, PYNAME) PYNAME,
-#include "janus/Library.def"
-};
-
 [[noreturn]] void tableBug(const std::string &message) {
   std::fprintf(stderr, "janus runtime: Library.def: %s\n", message.c_str());
   std::abort();
 }
 
-std::string qualify(std::optional<LibModule> module,
-                    std::optional<LibReceiver> receiver, const char *name) {
-  if (receiver)
-    return std::string(ReceiverNames[static_cast<int>(*receiver)]) + "." + name;
-  // Builtins are spelled bare, as CPython's messages spell them.
-  if (*module == LibModule::Builtins)
-    return name;
-  return std::string(ModuleNames[static_cast<int>(*module)]) + "." + name;
-}
-
 } // namespace
 
 LibraryTable::LibraryTable() {
-  auto add = [&](LibId id, LibEntryKind kind, std::optional<LibModule> module,
-                 std::optional<LibReceiver> receiver, const char *name,
-                 const char *signature) {
-    if (static_cast<size_t>(id) != rows.size())
+  for (size_t i = 0; i < numLibraryRows(); ++i) {
+    const LibRow &row = libraryRows()[i];
+    if (static_cast<size_t>(row.id) != rows.size())
       tableBug("rows out of order");
     LibEntryInfo e;
-    e.id = id;
-    e.kind = kind;
-    e.qualifiedName = qualify(module, receiver, name);
-    e.name = name;
-    e.hasSelf = receiver.has_value();
-    if (std::string err = sig::parseSignature(signature, e.params);
+    e.id = row.id;
+    e.kind = row.kind;
+    e.qualifiedName = libQualifiedName(row);
+    e.name = row.name;
+    e.hasSelf = row.receiver.has_value();
+    if (std::string err = sig::parseSignature(row.signature, e.params);
         !err.empty())
       tableBug("bad signature for " + e.qualifiedName + ": " + err);
     if (e.params.size() + e.hasSelf > 64)
@@ -72,23 +52,7 @@ LibraryTable::LibraryTable() {
                    "): " + s.message());
       }
     rows.push_back(std::move(e));
-  };
-#define JANUS_LIB_FUNCTION(ID, MODULE, NAME, SIG)                              \
-  add(LibId::ID, LibEntryKind::Function, LibModule::MODULE, std::nullopt,      \
-      NAME, SIG);
-#define JANUS_LIB_CLASS(ID, MODULE, NAME, SIG)                                 \
-  add(LibId::ID, LibEntryKind::Class, LibModule::MODULE, std::nullopt, NAME,   \
-      SIG);
-#define JANUS_LIB_CONSTANT(ID, MODULE, NAME)                                   \
-  add(LibId::ID, LibEntryKind::Constant, LibModule::MODULE, std::nullopt,      \
-      NAME, "");
-#define JANUS_LIB_METHOD(ID, RECEIVER, NAME, SIG)                              \
-  add(LibId::ID, LibEntryKind::Method, std::nullopt, LibReceiver::RECEIVER,    \
-      NAME, SIG);
-#define JANUS_LIB_ATTRIBUTE(ID, RECEIVER, NAME)                                \
-  add(LibId::ID, LibEntryKind::Attribute, std::nullopt, LibReceiver::RECEIVER, \
-      NAME, "");
-#include "janus/Library.def"
+  }
 
   for (const std::vector<LibImplRow> &list :
        {builtinImpls(), builtinIterImpls(), mathRandomTimeImpls(),
@@ -112,7 +76,7 @@ LibraryTable::LibraryTable() {
     e.constant = std::move(row.value);
   }
 
-  byReceiver.resize(std::size(ReceiverNames));
+  byReceiver.resize(numLibReceivers());
   for (const LibEntryInfo &e : rows) {
     if (!e.hasSelf) {
       byQualifiedName.emplace(e.qualifiedName, &e);
@@ -120,8 +84,8 @@ LibraryTable::LibraryTable() {
     }
     size_t dot = e.qualifiedName.find('.');
     std::string receiver = e.qualifiedName.substr(0, dot);
-    for (size_t r = 0; r < std::size(ReceiverNames); ++r)
-      if (receiver == ReceiverNames[r])
+    for (size_t r = 0; r < numLibReceivers(); ++r)
+      if (receiver == libReceiverName(static_cast<LibReceiver>(r)))
         byReceiver[r].emplace(e.name, &e);
   }
 }

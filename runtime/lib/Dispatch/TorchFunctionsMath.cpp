@@ -18,6 +18,7 @@
 #include "Tensor/RandomOps.h"
 
 #include <cmath>
+#include <cstring>
 
 using namespace janus;
 using namespace janus::rt;
@@ -163,8 +164,9 @@ Status self(bool method, const LibArgs &args, const char *fn, Tensor &out) {
 /// torch.add/sub/mul/div also take a number as `input` (PyTorch's parser
 /// allows numbers as tensors for these names).
 bool inputMayBeNumber(const char *fn) {
-  const std::string name = fn;
-  return name == "add" || name == "sub" || name == "mul" || name == "div";
+  // strcmp, not std::string: this runs on every torch.add.
+  return !std::strcmp(fn, "add") || !std::strcmp(fn, "sub") ||
+         !std::strcmp(fn, "mul") || !std::strcmp(fn, "div");
 }
 
 template <typename F>

@@ -5,9 +5,9 @@
 // PyTorch 1.13's argument handling and messages. They run the ag:: ops
 // (Autograd/Functions.h), so results take part in autograd as in PyTorch.
 //
-// Where Janus does not implement an option (F.embedding's max_norm,
-// scale_grad_by_freq and sparse; F.pad modes other than 'constant';
-// gather's sparse_grad) the call raises NotImplementedError naming it. The
+// Where Janus does not implement an option (F.embedding's
+// scale_grad_by_freq and sparse; gather's sparse_grad) the call raises
+// NotImplementedError naming it. The
 // legacy size_average/reduce arguments of the losses are honoured as
 // PyTorch's _Reduction.legacy_get_string does (without its warning), and
 // so is softmax's implicit dim.
@@ -515,10 +515,6 @@ Status fEmbedding(const LibArgs &args, Value &out) {
     JANUS_RETURN_IF_ERROR(c.integer(2, "padding_idx", v));
     pad = v;
   }
-  if (!args[3].isNone())
-    return notImplemented(
-        "F.embedding(max_norm=...) is not supported by Janus (it renormalizes "
-        "the weight in place); pass max_norm=None");
   bool byFreq = false, sparse = false;
   JANUS_RETURN_IF_ERROR(truth(args[5], byFreq));
   JANUS_RETURN_IF_ERROR(truth(args[6], sparse));
@@ -529,8 +525,25 @@ Status fEmbedding(const LibArgs &args, Value &out) {
     return notImplemented(
         "F.embedding(sparse=True) is not supported by Janus (no sparse "
         "tensors)");
+  if (args[3].isNone())
+    return guardTensorOp([&] {
+      out = tensorValue(ag::embedding(w, i, pad));
+      return okStatus();
+    });
+  // max_norm: F.embedding checks padding_idx first, then renormalises the
+  // referenced rows in place under no_grad, then looks them up.
+  double maxNorm, normType;
+  JANUS_RETURN_IF_ERROR(c.real(3, "max_norm", maxNorm));
+  JANUS_RETURN_IF_ERROR(c.real(4, "norm_type", normType));
+  if (pad && w.dim() > 0 && (*pad > 0 ? *pad >= w.size(0) : *pad < -w.size(0)))
+    return valueError("Padding_idx must be within num_embeddings");
   return guardTensorOp([&] {
-    out = tensorValue(ag::embedding(w, i, pad));
+    Tensor idx = rt::contiguous(i);
+    {
+      NoGradGuard noGrad;
+      rt::embeddingRenorm(w, idx, maxNorm, normType);
+    }
+    out = tensorValue(ag::embedding(w, idx, pad));
     return okStatus();
   });
 }
@@ -551,17 +564,35 @@ Status fPad(const LibArgs &args, Value &out) {
                                  "str, not ") +
                      typeName(args[2]));
   const std::string &mode = strOf(args[2]);
-  if (mode == "reflect" || mode == "replicate" || mode == "circular")
-    return notImplemented("F.pad(mode='" + mode +
-                          "') is not supported by Janus (only "
-                          "mode='constant')");
-  if (mode != "constant")
+  PadMode padMode = PadMode::Reflect;
+  if (mode == "replicate")
+    padMode = PadMode::Replicate;
+  else if (mode == "circular")
+    padMode = PadMode::Circular;
+  else if (mode != "reflect" && mode != "constant")
     return notImplemented("Unrecognised padding mode " + mode);
   double fill = 0;
   if (!args[3].isNone())
     JANUS_RETURN_IF_ERROR(c.real(3, "value", fill));
+  if (mode == "constant")
+    return guardTensorOp([&] {
+      out = tensorValue(ag::constantPad(x, pads, fill));
+      return okStatus();
+    });
+  // ATen's _pad_enum, in its order.
+  if (pads.size() % 2 != 0)
+    return runtimeError("Padding length must be divisible by 2");
+  if (pads.size() > 2 * static_cast<size_t>(x.dim()))
+    return runtimeError("Padding length too large");
+  if (fill != 0)
+    return runtimeError("Padding mode \"" + mode +
+                        "\" doesn't take in value argument");
+  int64_t k = static_cast<int64_t>(pads.size() / 2);
+  if (k < 1 || k > 3 || (x.dim() != k + 1 && x.dim() != k + 2))
+    return notImplemented("Only 2D, 3D, 4D, 5D padding with non-constant "
+                          "padding are supported for now");
   return guardTensorOp([&] {
-    out = tensorValue(ag::constantPad(x, pads, fill));
+    out = tensorValue(ag::pad(x, pads, padMode));
     return okStatus();
   });
 }

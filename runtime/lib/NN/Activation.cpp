@@ -1,13 +1,14 @@
-//===- Activation.cpp - leaky_relu and constant padding -------------------===//
+//===- Activation.cpp - leaky_relu, relu backward and constant padding ----===//
 //
-// F.leaky_relu (x > 0 ? x : x * slope, gradient likewise) and F.pad in
-// constant mode: the output is filled with the value and the overlap of
-// input and output (negative pads crop) is copied; the backward is that
-// overlap of the gradient.
+// F.leaky_relu (x > 0 ? x : x * slope, gradient likewise), relu's fused
+// backward, and F.pad in constant mode: the output is filled with the value
+// and the overlap of input and output (negative pads crop) is copied; the
+// backward is that overlap of the gradient.
 //
 //===----------------------------------------------------------------------===//
 
 #include "NN/NNUtil.h"
+#include "Tensor/Loops.h"
 
 namespace janus::rt {
 
@@ -38,6 +39,20 @@ Tensor leakyReluBackward(const Tensor &GradOut, const Tensor &Input,
     T S = T(NegativeSlope);
     for (int64_t I = 0, N = In.numel(); I < N; ++I)
       O[I] = X[I] > T(0) ? G[I] : G[I] * S;
+  });
+  return Out;
+}
+
+Tensor reluBackward(const Tensor &GradOut, const Tensor &Result) {
+  Tensor Y = contiguous(Result), Go = contiguous(GradOut);
+  Tensor Out = empty(Y.sizes(), Y.dtype());
+  dispatchFloat(Y.dtype(), "threshold_backward_cpu", [&](auto Tag) {
+    using T = decltype(Tag);
+    const T *X = Y.dataPtr<T>(), *G = Go.dataPtr<T>();
+    T *O = Out.dataPtr<T>();
+    // A select on the bits, not a branch: the mask is data-dependent.
+    for (int64_t I = 0, N = Y.numel(); I < N; ++I)
+      O[I] = selectBits(X[I] <= T(0), T(0), G[I]);
   });
   return Out;
 }

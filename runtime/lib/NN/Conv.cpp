@@ -108,6 +108,13 @@ bool directGradInput(const ConvGeom &G, int64_t N, int64_t Groups, int64_t Cout,
   T.PW = (G.KW - 1) * G.DW - G.PW;
   if (G.SH != 1 || G.SW != 1 || T.PH < 0 || T.PW < 0)
     return false;
+  // The direct kernel computes every position of the padded gradient's wide
+  // grid, (H - 1) * (OW + 2 * PW') + W per channel pair, against the
+  // OH * OW of gemm + col2im. For small outputs (LeNet's second layer: 232
+  // against 64) that is several times the work, and gemm + col2im wins.
+  int64_t Wide = (G.H - 1) * (G.OW + 2 * T.PW) + G.W;
+  if (Wide > 2 * G.positions())
+    return false;
   int64_t Cog = Cout / Groups;
   T.C = Cog;
   T.H = G.OH;

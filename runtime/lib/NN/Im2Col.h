@@ -77,12 +77,26 @@ void im2col(const ConvGeom &G, const T *Img, T *Col, int64_t Ld) {
       }
 }
 
+/// Out[i] += In[i]. The rows never overlap; saying so lets the compiler
+/// vectorize without a run-time alias check, which cost more than the adds
+/// on LeNet's 8-element rows.
+template <typename T>
+inline void addRow(T *__restrict Out, const T *__restrict In, int64_t N) {
+  for (int64_t I = 0; I < N; ++I)
+    Out[I] += In[I];
+}
+
 /// Img [C, H, W] += the columns Col (leading dimension Ld) summed back.
+/// Taps (i, j) are the outer loops and channels the inner ones: taps j and
+/// j + 1 add to the same image row one element apart, and with channels in
+/// between the first add's store has left the store buffer before the
+/// second reads the row (otherwise every row add waits on a failed store
+/// forward). Each element still receives its taps in (i, j) order.
 template <typename T>
 void col2im(const ConvGeom &G, const T *Col, int64_t Ld, T *Img) {
-  for (int64_t C = 0; C < G.C; ++C)
-    for (int64_t I = 0; I < G.KH; ++I)
-      for (int64_t J = 0; J < G.KW; ++J) {
+  for (int64_t I = 0; I < G.KH; ++I)
+    for (int64_t J = 0; J < G.KW; ++J)
+      for (int64_t C = 0; C < G.C; ++C) {
         const T *Row = Col + ((C * G.KH + I) * G.KW + J) * Ld;
         T *Plane = Img + C * G.H * G.W;
         int64_t OwLo, OwHi;
@@ -95,8 +109,7 @@ void col2im(const ConvGeom &G, const T *Col, int64_t Ld, T *Img) {
           T *Out = Plane + Ih * G.W;
           int64_t Base = J * G.DW - G.PW;
           if (G.SW == 1)
-            for (int64_t Ow = OwLo; Ow < OwHi; ++Ow)
-              Out[Ow + Base] += In[Ow];
+            addRow(Out + OwLo + Base, In + OwLo, OwHi - OwLo);
           else
             for (int64_t Ow = OwLo; Ow < OwHi; ++Ow)
               Out[Ow * G.SW + Base] += In[Ow];
@@ -145,16 +158,24 @@ template <typename T> std::unique_ptr<T[]> scratch(int64_t N) {
 }
 
 /// grad_bias[c] = sum of GradOut [N, C, P] over N and P, accumulated in
-/// double.
+/// double, in eight partial sums (one add chain made this a tenth of a
+/// LeNet step).
 template <typename T>
 void sumChannels(const T *GradOut, int64_t N, int64_t C, int64_t P, T *Out) {
   for (int64_t Ch = 0; Ch < C; ++Ch) {
+    double Acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
     double S = 0;
     for (int64_t I = 0; I < N; ++I) {
       const T *Row = GradOut + (I * C + Ch) * P;
-      for (int64_t J = 0; J < P; ++J)
+      int64_t J = 0;
+      for (; J + 8 <= P; J += 8)
+        for (int K = 0; K < 8; ++K)
+          Acc[K] += Row[J + K];
+      for (; J < P; ++J)
         S += Row[J];
     }
+    for (double A : Acc)
+      S += A;
     Out[Ch] = T(S);
   }
 }

@@ -1,6 +1,7 @@
 //===- Loss.cpp - nll_loss, cross_entropy, mse_loss, binary_cross_entropy -===//
 //
-// Losses with reduction none/mean/sum and their input gradients, with
+// Losses with reduction none/mean/sum and their input gradients (for
+// cross_entropy with probability targets see LossProb.cpp), with
 // PyTorch 1.13's checks and messages (nll_loss_nd's shape rules, "Target k
 // is out of bounds.", F.binary_cross_entropy's size check...).
 //
@@ -177,12 +178,21 @@ Tensor classLossGrad(const Tensor &GradOut, const Tensor &Input,
   return Grad;
 }
 
-void checkSmoothing(double Eps) {
-  if (Eps < 0 || Eps > 1) {
+// cross_entropy smooths only for label_smoothing > 0 (checked to be at
+// most 1); zero, negative and NaN values run plain nll_loss.
+double checkSmoothing(double Eps) {
+  if (!(Eps > 0))
+    return 0.0;
+  if (Eps > 1) {
     std::ostringstream OS; // TORCH_CHECK's formatting of a double.
     OS << Eps;
     fail("label_smoothing must be between 0.0 and 1.0. Got: " + OS.str());
   }
+  return Eps;
+}
+
+bool probabilityTarget(const Tensor &Input, const Tensor &Target) {
+  return Input.sizes() == Target.sizes();
 }
 
 int64_t classDim(const Tensor &Input) { return Input.dim() == 1 ? 0 : 1; }
@@ -222,19 +232,28 @@ Tensor nllLossBackward(const Tensor &GradOut, const Tensor &Input,
 Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
                     const Tensor &Weight, Reduction R, int64_t IgnoreIndex,
                     double LabelSmoothing) {
-  checkSmoothing(LabelSmoothing);
+  if (probabilityTarget(Input, Target)) {
+    crossEntropyProbClasses(Input, Target, Weight, IgnoreIndex, LabelSmoothing);
+    return crossEntropyProb(Input, Target, Weight, R, LabelSmoothing);
+  }
+  double Eps = checkSmoothing(LabelSmoothing);
   Tensor LogP = contiguous(logSoftmax(Input, classDim(Input)));
   ClassLayout L = classLayout(Input, Target, Weight);
-  return classLoss(LogP, L, Target, Weight, R, IgnoreIndex, LabelSmoothing);
+  return classLoss(LogP, L, Target, Weight, R, IgnoreIndex, Eps);
 }
 
 Tensor crossEntropyBackward(const Tensor &GradOut, const Tensor &Input,
                             const Tensor &Target, const Tensor &Weight,
                             Reduction R, int64_t IgnoreIndex,
                             double LabelSmoothing) {
+  if (probabilityTarget(Input, Target))
+    return crossEntropyProbBackward(GradOut, Input, Target, Weight, R,
+                                    LabelSmoothing, {true, false})
+        .first;
+  double Eps = checkSmoothing(LabelSmoothing);
   ClassLayout L = classLayout(Input, Target, Weight);
-  Tensor G = classLossGrad(GradOut, Input, L, Target, Weight, R, IgnoreIndex,
-                           LabelSmoothing);
+  Tensor G =
+      classLossGrad(GradOut, Input, L, Target, Weight, R, IgnoreIndex, Eps);
   // Through log_softmax: dx = g - softmax(x) * sum_c g.
   int64_t D = classDim(Input);
   Tensor P = softmax(Input, D);

@@ -2,7 +2,7 @@
 //
 // The kernels behind torch.nn.functional that Janus programs call:
 // convolution, pooling, batch norm, dropout, embedding, losses, leaky_relu
-// and constant padding, for float32 and float64 CPU tensors, with PyTorch
+// and padding, for float32 and float64 CPU tensors, with PyTorch
 // 1.13's semantics, argument checks and messages (thrown as TensorError).
 //
 // There is no autograd here. Each op is a forward function and a backward
@@ -139,6 +139,12 @@ Tensor dropoutBackward(const Tensor &GradOut, const Tensor &Mask);
 /// Indices.shape + [D]. Saves: Indices, Weight.size(0).
 Tensor embedding(const Tensor &Weight, const Tensor &Indices,
                  std::optional<int64_t> PaddingIdx = std::nullopt);
+/// F.embedding's max_norm (ATen's embedding_renorm_, which F.embedding runs
+/// under no_grad before the lookup): every distinct row Indices refer to
+/// whose NormType-norm exceeds MaxNorm is scaled in place by
+/// MaxNorm / (norm + 1e-7). Bumps Weight's version; records nothing.
+Tensor &embeddingRenorm(Tensor &Weight, const Tensor &Indices, double MaxNorm,
+                        double NormType = 2.0);
 /// The dense gradient of Weight; rows at PaddingIdx stay zero.
 Tensor embeddingBackward(const Tensor &GradOut, const Tensor &Indices,
                          int64_t NumWeights,
@@ -156,7 +162,10 @@ Tensor nllLossBackward(const Tensor &GradOut, const Tensor &Input,
                        const Tensor &Target, const Tensor &Weight, Reduction R,
                        int64_t IgnoreIndex = -100);
 
-/// F.cross_entropy with class-index targets. Saves: Input, Target, Weight.
+/// F.cross_entropy. A Target of Input's shape holds class probabilities
+/// (crossEntropyProb below; IgnoreIndex must then be negative); otherwise
+/// class indices. A label_smoothing above 0 must be at most 1; 0 or below
+/// (or NaN) means none, as in PyTorch. Saves: Input, Target, Weight.
 Tensor crossEntropy(const Tensor &Input, const Tensor &Target,
                     const Tensor &Weight, Reduction R = Reduction::Mean,
                     int64_t IgnoreIndex = -100, double LabelSmoothing = 0.0);
@@ -164,6 +173,31 @@ Tensor crossEntropyBackward(const Tensor &GradOut, const Tensor &Input,
                             const Tensor &Target, const Tensor &Weight,
                             Reduction R, int64_t IgnoreIndex = -100,
                             double LabelSmoothing = 0.0);
+
+/// cross_entropy's checks for probability targets (floating Target,
+/// negative IgnoreIndex, the weight's size, LabelSmoothing <= 1), in
+/// PyTorch's order; returns the number of classes.
+int64_t crossEntropyProbClasses(const Tensor &Input, const Tensor &Target,
+                                const Tensor &Weight, int64_t IgnoreIndex,
+                                double LabelSmoothing);
+/// The mean's divisor of cross_entropy with class probabilities: the
+/// sample count numel / C (0 when there are no classes, so the mean is NaN
+/// as in PyTorch).
+inline int64_t crossEntropyProbSamples(const Tensor &Input, int64_t C) {
+  return C == 0 ? 0 : Input.numel() / C;
+}
+/// F.cross_entropy with class probabilities: Target of Input's shape ([C],
+/// [N, C] or [N, C, d...]), floating; the result has the promoted dtype of
+/// Input, Target and Weight. Saves: Input, Target, Weight.
+Tensor crossEntropyProb(const Tensor &Input, const Tensor &Target,
+                        const Tensor &Weight, Reduction R = Reduction::Mean,
+                        double LabelSmoothing = 0.0);
+/// Gradients of Input and Target; Mask = {input, target}.
+std::pair<Tensor, Tensor>
+crossEntropyProbBackward(const Tensor &GradOut, const Tensor &Input,
+                         const Tensor &Target, const Tensor &Weight,
+                         Reduction R, double LabelSmoothing,
+                         std::array<bool, 2> Mask = {true, true});
 
 /// F.mse_loss (Input and Target of one shape). Saves: Input, Target.
 Tensor mseLoss(const Tensor &Input, const Tensor &Target,
@@ -192,12 +226,35 @@ binaryCrossEntropyBackward(const Tensor &GradOut, const Tensor &Input,
 Tensor leakyRelu(const Tensor &Input, double NegativeSlope = 0.01);
 Tensor leakyReluBackward(const Tensor &GradOut, const Tensor &Input,
                          double NegativeSlope);
+/// relu's backward, threshold_backward(GradOut, Result, 0): GradOut where
+/// Result > 0 (or NaN), else 0, in one pass. GradOut and Result must have
+/// the same floating dtype and shape.
+Tensor reluBackward(const Tensor &GradOut, const Tensor &Result);
 
 /// F.pad(Input, Pads, mode="constant", value=Value): Pads holds (before,
 /// after) pairs from the last dimension backwards; negative pads crop.
 /// Saves: Pads.
 Tensor constantPad(const Tensor &Input, const Shape &Pads, double Value = 0);
 Tensor constantPadBackward(const Tensor &GradOut, const Shape &Pads);
+
+//===--- Reflect, replicate and circular padding (Pad.cpp) ----------------===//
+
+enum class PadMode { Reflect, Replicate, Circular };
+
+/// F.pad(Input, Pads, mode=Mode) for the non-constant modes: Pads holds 1,
+/// 2 or 3 (before, after) pairs from the last dimension backwards, for an
+/// input of 2-3, 3-4 or 4-5 dims (circular: exactly 3, 4 or 5, a batch and
+/// a channel dim first). Reflect pads must be smaller than their dimension,
+/// circular ones at most its size; negative pads crop. Reflect and
+/// replicate take float32/float64, circular any dtype. Other pad counts
+/// raise F.pad's "Only 2D, 3D, 4D, 5D padding ..." message (a
+/// NotImplementedError in PyTorch; here a RuntimeError).
+/// Saves: Input's shape, Pads.
+Tensor pad(const Tensor &Input, const Shape &Pads, PadMode Mode);
+/// The gradient of Input: each output gradient added to the input element
+/// it was read from.
+Tensor padBackward(const Tensor &GradOut, const Shape &InputSizes,
+                   const Shape &Pads, PadMode Mode);
 
 } // namespace janus::rt
 

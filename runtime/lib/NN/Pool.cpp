@@ -9,7 +9,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "NN/MaxPool2x2.h"
 #include "NN/NNUtil.h"
+#include "Tensor/Loops.h"
 
 #include <algorithm>
 #include <cmath>
@@ -96,6 +98,50 @@ AvgWindow avgWindow(int64_t Oh, int64_t Ow, const PoolGeom &G, Pair2 K,
   return A;
 }
 
+/// One step of a max-pool window: V = Plane[I] replaces the maximum if
+/// larger or NaN (so NaN propagates and the first maximum keeps its index).
+/// Selects rather than a branch: which element wins is data-dependent and
+/// mispredicted about half the time.
+template <typename T>
+inline void takeMax(const T *Plane, int64_t I, T &Max, int64_t &Best) {
+  T V = Plane[I];
+  bool Take = (V > Max) | std::isnan(V); // Not ||: no branch.
+  Max = selectBits(Take, V, Max);
+  Best = selectBits(Take, I, Best);
+}
+
+/// max_pool2d with LeNet's 2x2 window, stride 2, no padding or dilation:
+/// every window lies inside the input except the last row/column of
+/// ceil_mode, which the general path's clipping also handles here.
+template <typename T>
+void maxPool2x2(const T *X, const PoolGeom &G, T *Out, int64_t *Idx) {
+  for (int64_t Pl = 0; Pl < G.Planes; ++Pl) {
+    const T *Plane = X + Pl * G.H * G.W;
+    for (int64_t Oh = 0; Oh < G.OH; ++Oh) {
+      int64_t H0 = 2 * Oh, H1 = std::min<int64_t>(H0 + 2, G.H);
+      // Whole windows, eight at a time, vectorized for float.
+      int64_t Vec = 0;
+      if constexpr (std::is_same_v<T, float>)
+        if (H1 == H0 + 2) {
+          int64_t Count = std::min(G.OW, G.W / 2);
+          int64_t At = Pl * G.OH * G.OW + Oh * G.OW;
+          if (Count && maxPool2x2Row(Plane, G.W, Oh, Count, Out + At, Idx + At))
+            Vec = Count;
+        }
+      for (int64_t Ow = Vec; Ow < G.OW; ++Ow) {
+        int64_t W0 = 2 * Ow, W1 = std::min<int64_t>(W0 + 2, G.W);
+        int64_t Best = H0 * G.W + W0;
+        T Max = -std::numeric_limits<T>::infinity();
+        for (int64_t Ih = H0; Ih < H1; ++Ih)
+          for (int64_t Iw = W0; Iw < W1; ++Iw)
+            takeMax(Plane, Ih * G.W + Iw, Max, Best);
+        Out[(Pl * G.OH + Oh) * G.OW + Ow] = Max;
+        Idx[(Pl * G.OH + Oh) * G.OW + Ow] = Best;
+      }
+    }
+  }
+}
+
 void checkPoolInput(const Tensor &In, const char *Kernel, bool Avg) {
   if (Avg && In.dim() < 3)
     fail("Dimension out of range (expected to be in range of [" +
@@ -124,6 +170,11 @@ MaxPoolResult maxPool2d(const Tensor &Input, Pair2 Kernel,
     const T *X = In.dataPtr<T>();
     T *Out = R.Output.dataPtr<T>();
     int64_t *Idx = R.Indices.dataPtr<int64_t>();
+    if (Kernel == Pair2{2, 2} && S == Pair2{2, 2} && Padding == Pair2{0, 0} &&
+        Dilation == Pair2{1, 1}) {
+      maxPool2x2(X, G, Out, Idx);
+      return;
+    }
     for (int64_t Pl = 0; Pl < G.Planes; ++Pl) {
       const T *Plane = X + Pl * G.H * G.W;
       for (int64_t Oh = 0; Oh < G.OH; ++Oh)
@@ -138,13 +189,8 @@ MaxPoolResult maxPool2d(const Tensor &Input, Pair2 Kernel,
           int64_t Best = H0 * G.W + W0;
           T Max = -std::numeric_limits<T>::infinity();
           for (int64_t Ih = H0; Ih < H1; Ih += Dilation[0])
-            for (int64_t Iw = W0; Iw < W1; Iw += Dilation[1]) {
-              T V = Plane[Ih * G.W + Iw];
-              if (V > Max || std::isnan(V)) {
-                Max = V;
-                Best = Ih * G.W + Iw;
-              }
-            }
+            for (int64_t Iw = W0; Iw < W1; Iw += Dilation[1])
+              takeMax(Plane, Ih * G.W + Iw, Max, Best);
           Out[(Pl * G.OH + Oh) * G.OW + Ow] = Max;
           Idx[(Pl * G.OH + Oh) * G.OW + Ow] = Best;
         }

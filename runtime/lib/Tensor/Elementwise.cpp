@@ -43,6 +43,42 @@ int64_t powInt(int64_t A, int64_t B) {
 
 template <typename T> T powFloat(T A, T B) { return std::pow(A, B); }
 
+// O[i] = fma(Y[i], Al, X[i]) (add/sub with alpha, e.g. SGD's update). The
+// library is built for baseline x86-64, where std::fma is a libm call per
+// element; on FMA CPUs this loop is compiled for FMA instead, vectorized
+// and exactly as rounded (fma is exact by definition).
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+template <typename T>
+__attribute__((target("avx2,fma"))) void fmaRowFma(T *O, const T *X,
+                                                   const T *Y, T Al,
+                                                   int64_t N) {
+  for (int64_t I = 0; I < N; ++I)
+    O[I] = __builtin_fma(Y[I], Al, X[I]);
+}
+template <>
+__attribute__((target("avx2,fma"))) void
+fmaRowFma<float>(float *O, const float *X, const float *Y, float Al,
+                 int64_t N) {
+  for (int64_t I = 0; I < N; ++I)
+    O[I] = __builtin_fmaf(Y[I], Al, X[I]);
+}
+bool haveFma() {
+  static const bool Have =
+      __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+  return Have;
+}
+#endif
+
+template <typename T>
+void fmaRow(T *O, const T *X, const T *Y, T Al, int64_t N) {
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+  if (haveFma())
+    return fmaRowFma(O, X, Y, Al, N);
+#endif
+  for (int64_t I = 0; I < N; ++I)
+    O[I] = std::fma(Y[I], Al, X[I]);
+}
+
 // Runs Op on A and B (already of type T and of Out's shape) into Out (T).
 template <typename T>
 void binaryKernel(BinaryOp Op, const Tensor &Out, const Tensor &A,
@@ -62,7 +98,19 @@ void binaryKernel(BinaryOp Op, const Tensor &Out, const Tensor &A,
         map2<T, T, T>(Out, A, B, [](T X, T Y) { return X + Y; });
       else if constexpr (std::is_floating_point_v<T>)
         // ATen's AVX2 kernel computes fmadd(b, alpha, a).
-        map2<T, T, T>(Out, A, B, [Al](T X, T Y) { return std::fma(Y, Al, X); });
+        forEachRowParallel<3>(
+            Out.sizes(), {Out.get(), A.get(), B.get()},
+            [Al](std::array<char *, 3> P, std::array<int64_t, 3> S,
+                 int64_t N) {
+              if (S[0] == sizeof(T) && S[1] == sizeof(T) && S[2] == sizeof(T))
+                return fmaRow(reinterpret_cast<T *>(P[0]),
+                              reinterpret_cast<const T *>(P[1]),
+                              reinterpret_cast<const T *>(P[2]), Al, N);
+              for (int64_t I = 0; I < N; ++I)
+                *reinterpret_cast<T *>(P[0] + I * S[0]) =
+                    std::fma(*reinterpret_cast<const T *>(P[2] + I * S[2]), Al,
+                             *reinterpret_cast<const T *>(P[1] + I * S[1]));
+            });
       else
         map2<T, T, T>(Out, A, B, [Al](T X, T Y) { return X + Al * Y; });
     }
@@ -133,10 +181,43 @@ void checkBinaryOperands(BinaryOp Op, const Tensor &A, const Tensor &B,
     fail("Integers to negative integer powers are not allowed.");
 }
 
+// Out = Op(A, B) for small contiguous float32 operands of Out's shape and
+// alpha 1, the tiny op's usual case, as a plain loop: the dispatch and
+// strided-walk setup cost more than 150 additions. The same arithmetic as
+// binaryKernel (for sub, fma(y, -1, x) == x - y). Returns false otherwise.
+bool smallFloatKernel(BinaryOp Op, const Tensor &Out, const Tensor &A,
+                      const Tensor &B, Scalar Alpha) {
+  int64_t N = Out.numel();
+  bool AlphaOne = Alpha.K == Scalar::Kind::Float ? Alpha.F == 1.0
+                                                 : Alpha.I == 1;
+  if (N > ElementwiseGrain || !AlphaOne || A.dtype() != DType::Float32 ||
+      B.dtype() != DType::Float32 || !A->isContiguous() ||
+      !B->isContiguous())
+    return false;
+  float *O = Out.dataPtr<float>();
+  const float *X = A.dataPtr<float>(), *Y = B.dataPtr<float>();
+  switch (Op) {
+  case BinaryOp::Add:
+    for (int64_t I = 0; I < N; ++I)
+      O[I] = X[I] + Y[I];
+    return true;
+  case BinaryOp::Sub:
+    for (int64_t I = 0; I < N; ++I)
+      O[I] = X[I] - Y[I];
+    return true;
+  case BinaryOp::Mul:
+    for (int64_t I = 0; I < N; ++I)
+      O[I] = X[I] * Y[I];
+    return true;
+  default:
+    return false;
+  }
+}
+
 // Computes Op(A, B) in its computation dtype; Alpha scales B for add/sub.
 Tensor compute(BinaryOp Op, const Tensor &A, const Tensor &B, Scalar Alpha) {
   checkBinaryOperands(Op, A, B, Alpha);
-  DType T = resultType({&A, &B});
+  DType T = resultType(A, B);
   if (Op == BinaryOp::Div && !isFloating(T))
     T = DType::Float32; // True division of integers and bools.
   if (Op == BinaryOp::Pow && T == DType::Bool)
@@ -145,9 +226,23 @@ Tensor compute(BinaryOp Op, const Tensor &A, const Tensor &B, Scalar Alpha) {
       Alpha.K == Scalar::Kind::Float)
     fail("For integral input tensors, argument alpha must not be a floating "
          "point number.");
-  Shape S = broadcastShapes(A.sizes(), B.sizes());
+  // Operands of one shape (the common case) need no broadcast views: each
+  // view is a TensorImpl and two shape vectors, which cost more than a
+  // tiny op's arithmetic.
+  bool SameShape = A.sizes() == B.sizes();
+  Shape Broadcast;
+  if (!SameShape)
+    Broadcast = broadcastShapes(A.sizes(), B.sizes());
+  const Shape &S = SameShape ? A.sizes() : Broadcast;
   Tensor Out = empty(S, T);
-  Tensor CA = expand(to(A, T), S), CB = expand(to(B, T), S);
+  if (SameShape && T == DType::Float32 &&
+      smallFloatKernel(Op, Out, A, B, Alpha))
+    return Out;
+  Tensor CA = to(A, T), CB = to(B, T);
+  if (!SameShape) {
+    CA = expand(CA, S);
+    CB = expand(CB, S);
+  }
   dispatch(T, [&](auto Tag) {
     binaryKernel<decltype(Tag)>(Op, Out, CA, CB, Alpha, B->isWrappedNumber());
   });
@@ -242,7 +337,9 @@ Tensor where(const Tensor &Cond, const Tensor &A, const Tensor &B) {
   dispatch(T, [&](auto Tag) {
     using ET = decltype(Tag);
     map3<ET, bool, ET, ET>(Out, CC, CA, CB,
-                           [](bool C, ET X, ET Y) { return C ? X : Y; });
+                           [](bool C, ET X, ET Y) {
+                             return selectBits(C, X, Y);
+                           });
   });
   return Out;
 }

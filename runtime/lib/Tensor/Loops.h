@@ -3,7 +3,8 @@
 // Internal to runtime/lib/Tensor. `dispatch` turns a runtime DType into a
 // C++ element type for a generic lambda; `forEachRow` walks N operands of
 // one shape (broadcast operands already expanded, i.e. stride 0) row by row,
-// and `map1`/`map2`/`map3` build elementwise kernels on top of it. When every
+// after merging the dimensions that all operands step through as one, and
+// `map1`/`map2`/`map3` build elementwise kernels on top of it. When every
 // operand is contiguous the whole tensor is one row whose strides are the
 // element sizes, and the row loops test for that so that the common case is
 // a plain indexed loop the compiler can vectorize. `forEachRowParallel`
@@ -23,6 +24,8 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <type_traits>
 
 namespace janus::rt {
@@ -51,25 +54,70 @@ template <typename To, typename From> inline To convertElement(From V) {
 }
 
 namespace detail {
-/// Calls Row for rows [R0, R1) of a non-contiguous walk over Sizes (rank >=
-/// 1): row R starts at the element whose outer indices are R unravelled.
-template <size_t N, typename RowFn>
-void walkRows(const Shape &Sizes, const std::array<const TensorImpl *, N> &Ops,
-              const std::array<char *, N> &Base, int64_t R0, int64_t R1,
-              RowFn &Row) {
+/// A strided walk with its dimensions coalesced: adjacent dimensions that
+/// every operand steps through as one (stride[d] == stride[d + 1] *
+/// size[d + 1]) and dimensions of size 1 are merged, so a broadcast scalar
+/// or a contiguous slab of a larger tensor becomes one long row instead of
+/// many short ones. Strides are in bytes; Sizes has rank >= 1.
+template <size_t N> struct Walk {
+  Shape Sizes;
+  std::array<Shape, N> Strides;
+};
+
+template <size_t N>
+Walk<N> coalesce(const Shape &Sizes,
+                 const std::array<const TensorImpl *, N> &Ops) {
+  Walk<N> W;
   size_t Rank = Sizes.size();
-  std::array<int64_t, N> Inner, Elem;
-  for (size_t I = 0; I < N; ++I) {
+  std::array<int64_t, N> Elem;
+  for (size_t I = 0; I < N; ++I)
     Elem[I] = static_cast<int64_t>(elementSize(Ops[I]->dtype()));
-    Inner[I] = Ops[I]->strides()[Rank - 1] * Elem[I];
+  // Built innermost first, reversed at the end.
+  for (size_t D = Rank; D-- > 0;) {
+    if (Sizes[D] == 1 && !W.Sizes.empty())
+      continue;
+    bool Merge = !W.Sizes.empty();
+    for (size_t I = 0; Merge && I < N; ++I)
+      Merge = Ops[I]->strides()[D] * Elem[I] ==
+              W.Strides[I].back() * W.Sizes.back();
+    if (Merge && W.Sizes.back() != 1) {
+      W.Sizes.back() *= Sizes[D];
+      continue;
+    }
+    if (!W.Sizes.empty() && W.Sizes.back() == 1) {
+      // A size-1 innermost group takes the strides of what follows.
+      W.Sizes.back() = Sizes[D];
+      for (size_t I = 0; I < N; ++I)
+        W.Strides[I].back() = Ops[I]->strides()[D] * Elem[I];
+      continue;
+    }
+    W.Sizes.push_back(Sizes[D]);
+    for (size_t I = 0; I < N; ++I)
+      W.Strides[I].push_back(Ops[I]->strides()[D] * Elem[I]);
   }
+  std::reverse(W.Sizes.begin(), W.Sizes.end());
+  for (size_t I = 0; I < N; ++I)
+    std::reverse(W.Strides[I].begin(), W.Strides[I].end());
+  return W;
+}
+
+/// Calls Row for rows [R0, R1) of a coalesced walk: row R starts at the
+/// element whose outer indices are R unravelled.
+template <size_t N, typename RowFn>
+void walkRows(const Walk<N> &W, const std::array<char *, N> &Base, int64_t R0,
+              int64_t R1, RowFn &Row) {
+  const Shape &Sizes = W.Sizes;
+  size_t Rank = Sizes.size();
+  std::array<int64_t, N> Inner;
+  for (size_t I = 0; I < N; ++I)
+    Inner[I] = W.Strides[I][Rank - 1];
   Shape Counter(Rank, 0);
   std::array<char *, N> Ptrs = Base;
   for (int64_t D = static_cast<int64_t>(Rank) - 2, Rem = R0; D >= 0; --D) {
     Counter[D] = Rem % Sizes[D];
     Rem /= Sizes[D];
     for (size_t I = 0; I < N; ++I)
-      Ptrs[I] += Counter[D] * Ops[I]->strides()[D] * Elem[I];
+      Ptrs[I] += Counter[D] * W.Strides[I][D];
   }
   for (int64_t R = R0; R < R1; ++R) {
     Row(Ptrs, Inner, Sizes[Rank - 1]);
@@ -77,11 +125,11 @@ void walkRows(const Shape &Sizes, const std::array<const TensorImpl *, N> &Ops,
     for (size_t D = Rank - 1; D-- > 0;) {
       if (++Counter[D] < Sizes[D]) {
         for (size_t I = 0; I < N; ++I)
-          Ptrs[I] += Ops[I]->strides()[D] * Elem[I];
+          Ptrs[I] += W.Strides[I][D];
         break;
       }
       for (size_t I = 0; I < N; ++I)
-        Ptrs[I] -= (Sizes[D] - 1) * Ops[I]->strides()[D] * Elem[I];
+        Ptrs[I] -= (Sizes[D] - 1) * W.Strides[I][D];
       Counter[D] = 0;
     }
   }
@@ -120,14 +168,15 @@ void forEachRowImpl(const Shape &Sizes,
     });
     return;
   }
-  int64_t Len = Sizes.back(), Rows = Numel / Len;
+  Walk<N> W = coalesce<N>(Sizes, Ops);
+  int64_t Len = W.Sizes.back(), Rows = Numel / Len;
   if (!Parallel) {
-    walkRows<N>(Sizes, Ops, Base, 0, Rows, Row);
+    walkRows<N>(W, Base, 0, Rows, Row);
     return;
   }
   int64_t GrainRows = std::max<int64_t>(1, ElementwiseGrain / Len);
   parallelFor(0, Rows, GrainRows, [&](int64_t R0, int64_t R1) {
-    walkRows<N>(Sizes, Ops, Base, R0, R1, Row);
+    walkRows<N>(W, Base, R0, R1, Row);
   });
 }
 } // namespace detail
@@ -201,12 +250,60 @@ void map3(const Tensor &Out, const Tensor &A, const Tensor &B, const Tensor &C,
   forEachRowParallel<4>(
       Out.sizes(), {Out.get(), A.get(), B.get(), C.get()},
       [&](std::array<char *, 4> P, std::array<int64_t, 4> S, int64_t N) {
+        auto *O = reinterpret_cast<TO *>(P[0]);
+        auto *X = reinterpret_cast<const TA *>(P[1]);
+        auto *Y = reinterpret_cast<const TB *>(P[2]);
+        auto *Z = reinterpret_cast<const TC *>(P[3]);
+        // Contiguous rows, and where(mask, x, scalar) / where(mask, scalar,
+        // x) (relu's backward), as plain indexed loops.
+        if (S[0] == sizeof(TO) && S[1] == sizeof(TA)) {
+          bool YRow = S[2] == sizeof(TB), ZRow = S[3] == sizeof(TC);
+          if (YRow && ZRow) {
+            for (int64_t I = 0; I < N; ++I)
+              O[I] = Fn(X[I], Y[I], Z[I]);
+            return;
+          }
+          if (YRow && S[3] == 0) {
+            TC ZV = *Z;
+            for (int64_t I = 0; I < N; ++I)
+              O[I] = Fn(X[I], Y[I], ZV);
+            return;
+          }
+          if (S[2] == 0 && ZRow) {
+            TB YV = *Y;
+            for (int64_t I = 0; I < N; ++I)
+              O[I] = Fn(X[I], YV, Z[I]);
+            return;
+          }
+        }
         for (int64_t I = 0; I < N; ++I)
           *reinterpret_cast<TO *>(P[0] + I * S[0]) =
               Fn(*reinterpret_cast<const TA *>(P[1] + I * S[1]),
                  *reinterpret_cast<const TB *>(P[2] + I * S[2]),
                  *reinterpret_cast<const TC *>(P[3] + I * S[3]));
       });
+}
+
+/// C ? X : Y without a branch: on the bits, through a mask, so that a
+/// data-dependent condition (relu's mask, a max-pool window) is not a
+/// mispredicted jump per element and the loop can vectorize.
+template <typename T> inline T selectBits(bool C, T X, T Y) {
+  if constexpr (std::is_floating_point_v<T>) {
+    using U = std::conditional_t<sizeof(T) == 4, uint32_t, uint64_t>;
+    U XB, YB;
+    std::memcpy(&XB, &X, sizeof(T));
+    std::memcpy(&YB, &Y, sizeof(T));
+    U Mask = U(0) - U(C);
+    U R = (XB & Mask) | (YB & ~Mask);
+    T Out;
+    std::memcpy(&Out, &R, sizeof(T));
+    return Out;
+  } else if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+    T Mask = T(0) - T(C);
+    return (X & Mask) | (Y & ~Mask);
+  } else {
+    return C ? X : Y;
+  }
 }
 
 /// Dst[i] = convert(Src[i]) for Src already of Dst's shape (Creation.cpp).

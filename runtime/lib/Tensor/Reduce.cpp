@@ -5,7 +5,10 @@
 // (reduceRows) and each row is reduced with a simple loop.
 //
 // Accuracy: floating sums accumulate in float64 whatever the input type and
-// are rounded once at the end. ATen's float32 sum uses a cascade of float32
+// are rounded once at the end. A contiguous float32 tensor reduced over its
+// trailing dims (the common `loss.sum()`, `x.mean()`) is summed in place,
+// without the float64 copy, with eight float64 partial sums so that the
+// loop vectorizes instead of waiting on one add chain. ATen's float32 sum uses a cascade of float32
 // partial sums instead, so results can differ from PyTorch in the last bit
 // (ours are the correctly rounded value more often); tests compare float32
 // reductions with a relative tolerance. var/std are two-pass in float64.
@@ -124,11 +127,64 @@ Tensor extremeAll(const Tensor &A, bool IsMax) {
   });
   return Out;
 }
+
+double sumRowFloat(const float *P, int64_t N) {
+  double Acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  int64_t I = 0;
+  for (; I + 8 <= N; I += 8)
+    for (int K = 0; K < 8; ++K)
+      Acc[K] += P[I + K];
+  double S = ((Acc[0] + Acc[1]) + (Acc[2] + Acc[3])) +
+             ((Acc[4] + Acc[5]) + (Acc[6] + Acc[7]));
+  for (; I < N; ++I)
+    S += P[I];
+  return S;
+}
+
+/// The sum (divided by Len when Mean) of each row of a contiguous float32
+/// tensor reduced over trailing dims; null if A is not such a case.
+Tensor sumTrailingFloat(const Tensor &A, const Shape &Dims, bool KeepDim,
+                        bool Mean) {
+  int64_t Rank = A.dim();
+  if (A.dtype() != DType::Float32 || Rank == 0 || !A->isContiguous())
+    return Tensor();
+  std::vector<bool> Reduced(Rank, Dims.empty());
+  for (int64_t D : Dims) {
+    int64_t W = wrapDim(D, Rank);
+    if (Reduced[W])
+      return Tensor(); // The general path reports the duplicate.
+    Reduced[W] = true;
+  }
+  Shape OutShape;
+  int64_t Rows = 1, Len = 1;
+  for (int64_t D = 0; D < Rank; ++D) {
+    if (Reduced[D]) {
+      Len *= A.sizes()[D];
+      if (KeepDim)
+        OutShape.push_back(1);
+      continue;
+    }
+    if (D > 0 && Reduced[D - 1])
+      return Tensor(); // A kept dim after a reduced one.
+    OutShape.push_back(A.sizes()[D]);
+    Rows *= A.sizes()[D];
+  }
+  Tensor Out = empty(OutShape, DType::Float32);
+  const float *In = A.dataPtr<float>();
+  float *O = Out.dataPtr<float>();
+  for (int64_t I = 0; I < Rows; ++I) {
+    double S = sumRowFloat(In + I * Len, Len);
+    O[I] = static_cast<float>(Mean ? S / static_cast<double>(Len) : S);
+  }
+  return Out;
+}
 } // namespace
 
 Tensor sum(const Tensor &A) { return sum(A, {}, false); }
 
 Tensor sum(const Tensor &A, const Shape &Dims, bool KeepDim) {
+  if (Tensor Fast = sumTrailingFloat(A, Dims, KeepDim, /*Mean=*/false))
+    return Fast;
   if (isFloating(A.dtype()))
     return reduceFloating(A, Dims, KeepDim, sumRow);
   RowView R = reduceRows(A, Dims, KeepDim, DType::Int64);
@@ -150,6 +206,8 @@ Tensor mean(const Tensor &A, const Shape &Dims, bool KeepDim) {
                                  "dtype must be either a floating point or "
                                  "complex dtype. Got: ") +
                          dtypeName(A.dtype()));
+  if (Tensor Fast = sumTrailingFloat(A, Dims, KeepDim, /*Mean=*/true))
+    return Fast;
   return reduceFloating(A, Dims, KeepDim, [](const double *P, int64_t N) {
     return sumRow(P, N) / static_cast<double>(N);
   });

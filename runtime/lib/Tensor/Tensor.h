@@ -52,7 +52,9 @@ private:
   ErrorKind Kind;
 };
 
-/// A 64-byte aligned, intrusively reference-counted buffer.
+/// A 64-byte aligned, intrusively reference-counted buffer. The Storage
+/// object lives in the first 64 bytes of its own buffer's block (one
+/// allocation, from the size-class cache of Allocator.h).
 class Storage {
 public:
   static Storage *allocate(size_t Bytes, Device Dev = Device::CPU);
@@ -88,6 +90,9 @@ public:
   ~TensorImpl();
   TensorImpl(const TensorImpl &) = delete;
   TensorImpl &operator=(const TensorImpl &) = delete;
+  /// From the size-class cache of Allocator.h: every op makes one.
+  static void *operator new(size_t Size);
+  static void operator delete(void *P, size_t Size);
 
   void retain() { ++RefCount; }
   void release() {
@@ -203,6 +208,8 @@ DType promoteTypes(DType A, DType B);
 /// torch.result_type over operands (wrapped numbers and 0-dim tensors rank
 /// below dimensioned tensors within a category).
 DType resultType(const std::vector<const Tensor *> &Operands);
+/// resultType({&A, &B}) without building a vector.
+DType resultType(const Tensor &A, const Tensor &B);
 bool canCast(DType From, DType To);
 
 //===--- Creation (Creation.cpp) ------------------------------------------===//

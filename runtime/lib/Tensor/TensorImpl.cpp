@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Tensor/Allocator.h"
 #include "Tensor/Tensor.h"
 
 #include <cstdlib>
@@ -73,20 +74,19 @@ DType Scalar::dtype() const {
 //===--- Storage and TensorImpl
 //--------------------------------------------===//
 
+// The Storage header takes the first HeaderBytes of the block, so the data
+// that follows keeps the block's 64-byte alignment (AVX-512 loads, cache
+// lines).
+constexpr size_t HeaderBytes = 64;
+static_assert(sizeof(Storage) <= HeaderBytes, "Storage must fit its header");
+
 Storage *Storage::allocate(size_t Bytes, Device Dev) {
   if (Dev != Device::CPU)
     throw TensorError(ErrorKind::RuntimeError,
                       "CUDA tensors are not supported by this build");
-  auto *S = new Storage();
-  // 64-byte alignment suits AVX-512 loads and cache lines; aligned_alloc
-  // wants a multiple of the alignment, and a zero-byte tensor still gets a
-  // valid pointer.
-  size_t Rounded = (Bytes + 63) / 64 * 64;
-  S->Data = std::aligned_alloc(64, Rounded == 0 ? 64 : Rounded);
-  if (!S->Data) {
-    delete S;
-    throw std::bad_alloc();
-  }
+  char *Block = static_cast<char *>(allocateBlock(HeaderBytes + Bytes));
+  auto *S = new (Block) Storage();
+  S->Data = Block + HeaderBytes;
   S->Bytes = Bytes;
   S->Dev = Dev;
   return S;
@@ -95,9 +95,13 @@ Storage *Storage::allocate(size_t Bytes, Device Dev) {
 void Storage::release() {
   if (--RefCount != 0)
     return;
-  std::free(Data);
-  delete this;
+  size_t Block = HeaderBytes + Bytes;
+  this->~Storage();
+  freeBlock(this, Block);
 }
+
+void *TensorImpl::operator new(size_t Size) { return allocateBlock(Size); }
+void TensorImpl::operator delete(void *P, size_t Size) { freeBlock(P, Size); }
 
 TensorImpl::TensorImpl(Storage *S, DType T, Shape Sizes, Shape Strides,
                        int64_t Offset)
@@ -228,14 +232,14 @@ std::optional<DType> combine(std::optional<DType> Higher,
     return promoteTypes(*Higher, *Lower);
   return Higher;
 }
-} // namespace
 
-DType resultType(const std::vector<const Tensor *> &Operands) {
+DType resultTypeOf(const Tensor *const *Operands, size_t N) {
   std::optional<DType> DimResult, ZeroResult, WrappedResult;
   auto Update = [](std::optional<DType> &R, DType T) {
     R = R ? promoteTypes(*R, T) : T;
   };
-  for (const Tensor *T : Operands) {
+  for (size_t I = 0; I < N; ++I) {
+    const Tensor *T = Operands[I];
     DType Ty = T->dtype();
     if ((*T)->isWrappedNumber())
       // A Python float takes the default dtype, float32.
@@ -248,6 +252,16 @@ DType resultType(const std::vector<const Tensor *> &Operands) {
   std::optional<DType> R =
       combine(DimResult, combine(ZeroResult, WrappedResult));
   return R ? *R : DType::Float32;
+}
+} // namespace
+
+DType resultType(const std::vector<const Tensor *> &Operands) {
+  return resultTypeOf(Operands.data(), Operands.size());
+}
+
+DType resultType(const Tensor &A, const Tensor &B) {
+  const Tensor *Operands[2] = {&A, &B};
+  return resultTypeOf(Operands, 2);
 }
 
 bool canCast(DType From, DType To) {

@@ -112,14 +112,16 @@ Tensor view(const Tensor &Src, const Shape &Sizes) {
          "view size is not compatible with input tensor's size and stride "
          "(at least one dimension spans across two contiguous subspaces). "
          "Use .reshape(...) instead.");
-  return asStrided(Src, NewSizes, *Strides, Src->storageOffset());
+  return asStrided(Src, std::move(NewSizes), std::move(*Strides),
+                   Src->storageOffset());
 }
 
 Tensor reshape(const Tensor &Src, const Shape &Sizes) {
   Shape NewSizes = inferSize(Sizes, Src.numel());
   if (std::optional<Shape> Strides =
           computeStride(Src.sizes(), Src.strides(), NewSizes))
-    return asStrided(Src, NewSizes, *Strides, Src->storageOffset());
+    return asStrided(Src, std::move(NewSizes), std::move(*Strides),
+                     Src->storageOffset());
   return view(clone(Src), NewSizes);
 }
 
@@ -133,7 +135,8 @@ Tensor transpose(const Tensor &Src, int64_t D0, int64_t D1) {
     std::swap(Sizes[D0], Sizes[D1]);
     std::swap(Strides[D0], Strides[D1]);
   }
-  return asStrided(Src, Sizes, Strides, Src->storageOffset());
+  return asStrided(Src, std::move(Sizes), std::move(Strides),
+                   Src->storageOffset());
 }
 
 Tensor t(const Tensor &Src) {
@@ -164,7 +167,8 @@ Tensor permute(const Tensor &Src, const Shape &Dims) {
     Sizes[I] = Src.sizes()[D];
     Strides[I] = Src.strides()[D];
   }
-  return asStrided(Src, Sizes, Strides, Src->storageOffset());
+  return asStrided(Src, std::move(Sizes), std::move(Strides),
+                   Src->storageOffset());
 }
 
 Tensor squeeze(const Tensor &Src) {
@@ -174,7 +178,8 @@ Tensor squeeze(const Tensor &Src) {
       Sizes.push_back(Src.sizes()[I]);
       Strides.push_back(Src.strides()[I]);
     }
-  return asStrided(Src, Sizes, Strides, Src->storageOffset());
+  return asStrided(Src, std::move(Sizes), std::move(Strides),
+                   Src->storageOffset());
 }
 
 Tensor squeeze(const Tensor &Src, int64_t D) {
@@ -184,7 +189,8 @@ Tensor squeeze(const Tensor &Src, int64_t D) {
   Shape Sizes = Src.sizes(), Strides = Src.strides();
   Sizes.erase(Sizes.begin() + D);
   Strides.erase(Strides.begin() + D);
-  return asStrided(Src, Sizes, Strides, Src->storageOffset());
+  return asStrided(Src, std::move(Sizes), std::move(Strides),
+                   Src->storageOffset());
 }
 
 Tensor unsqueeze(const Tensor &Src, int64_t D) {
@@ -195,7 +201,8 @@ Tensor unsqueeze(const Tensor &Src, int64_t D) {
   int64_t NewStride = D >= Src.dim() ? 1 : Src.sizes()[D] * Src.strides()[D];
   Sizes.insert(Sizes.begin() + D, 1);
   Strides.insert(Strides.begin() + D, NewStride);
-  return asStrided(Src, Sizes, Strides, Src->storageOffset());
+  return asStrided(Src, std::move(Sizes), std::move(Strides),
+                   Src->storageOffset());
 }
 
 Tensor expand(const Tensor &Src, const Shape &Sizes) {
@@ -237,7 +244,8 @@ Tensor expand(const Tensor &Src, const Shape &Sizes) {
     OutSizes[I] = Target;
     OutStrides[I] = Stride;
   }
-  return asStrided(Src, OutSizes, OutStrides, Src->storageOffset());
+  return asStrided(Src, std::move(OutSizes), std::move(OutStrides),
+                   Src->storageOffset());
 }
 
 Tensor narrow(const Tensor &Src, int64_t D, int64_t Start, int64_t Length) {
@@ -284,7 +292,7 @@ Tensor slice(const Tensor &Src, int64_t D, std::optional<int64_t> Start,
   Shape Sizes = Src.sizes(), Strides = Src.strides();
   Sizes[D] = (E - S + Step - 1) / Step;
   Strides[D] *= Step;
-  return asStrided(Src, Sizes, Strides,
+  return asStrided(Src, std::move(Sizes), std::move(Strides),
                    Src->storageOffset() + S * Src.strides()[D]);
 }
 
@@ -306,7 +314,7 @@ Tensor select(const Tensor &Src, int64_t D, int64_t Index) {
   Shape Sizes = Src.sizes(), Strides = Src.strides();
   Sizes.erase(Sizes.begin() + D);
   Strides.erase(Strides.begin() + D);
-  return asStrided(Src, Sizes, Strides,
+  return asStrided(Src, std::move(Sizes), std::move(Strides),
                    Src->storageOffset() + Index * Src.strides()[D]);
 }
 

@@ -26,21 +26,19 @@
 
 using namespace janus::rt;
 namespace rt = janus::rt;
+using janus::rt::test::checkFiniteDifferences;
+using janus::rt::test::checkValues;
+using janus::rt::test::expectError;
+using janus::rt::test::leafTensor;
 using janus::rt::test::makeTensor;
+using janus::rt::test::num;
 using janus::rt::test::valuesOf;
+using janus::rt::test::waveGradient;
 
 namespace {
 
-struct AgInput {
-  const char *Name;
-  std::vector<int64_t> Sizes;
-  std::vector<double> Values;
-};
-
-struct AgGrad {
-  int Defined;
-  std::vector<double> Values;
-};
+using AgInput = janus::rt::test::NamedValues;
+using AgGrad = janus::rt::test::ExpectedGrad;
 
 struct AgCase {
   const char *Op;
@@ -61,14 +59,6 @@ const char *message(const std::string &Key) {
       return M[1];
   FAIL("no message " << Key);
   return "";
-}
-
-Tensor num(double V) { return wrappedScalar(Scalar(V)); }
-
-Tensor leaf(DType T, const Shape &Sizes, const std::vector<double> &Values) {
-  Tensor X = makeTensor(T, Sizes, Values);
-  setRequiresGrad(X, true);
-  return X;
 }
 
 Tensor cond() {
@@ -275,7 +265,7 @@ Tensor runOp(const AgCase &C, const std::vector<Tensor> &In) {
 std::vector<Tensor> leaves(const AgCase &C, DType T) {
   std::vector<Tensor> In;
   for (int I : C.Inputs)
-    In.push_back(leaf(T, Inputs[I].Sizes, Inputs[I].Values));
+    In.push_back(leafTensor(T, Inputs[I].Sizes, Inputs[I].Values));
   return In;
 }
 
@@ -293,24 +283,6 @@ std::string describe(const AgCase &C) {
 // about 100 float32 ulps.
 constexpr double Float32Tol = 2e-5;
 
-bool close(double Got, double Want, double Tol) {
-  if (std::isnan(Want))
-    return std::isnan(Got);
-  if (std::isinf(Want))
-    return Got == Want;
-  return std::fabs(Got - Want) <= Tol * std::max(std::fabs(Want), 1.0);
-}
-
-void checkValues(const Tensor &T, const std::vector<double> &Want) {
-  std::vector<double> Got = valuesOf(T);
-  REQUIRE(Got.size() == Want.size());
-  for (size_t I = 0; I < Got.size(); ++I) {
-    CAPTURE(I);
-    CHECK_MESSAGE(close(Got[I], Want[I], Float32Tol),
-                  "got " << Got[I] << " want " << Want[I]);
-  }
-}
-
 // Node names that differ from PyTorch's because the Python spelling in the
 // generator runs a composite there (torch.norm over two dims is
 // frobenius_norm = sqrt(sum(x*x)); 1.13 folds matrix @ batch by a
@@ -327,7 +299,7 @@ TEST_CASE("autograd ops match PyTorch 1.13") {
     std::vector<Tensor> In = leaves(C, DType::Float32);
     Tensor Out = runOp(C, In);
     CHECK(Out.sizes() == C.Sizes);
-    checkValues(Out, C.Out);
+    checkValues(Out, C.Out, Float32Tol);
     if (!NameExemptions.count(Desc))
       CHECK(std::string(gradFnName(Out) ? gradFnName(Out) : "") == C.GradFn);
     backward(Out, makeTensor(Out.dtype(), C.Sizes, C.Gradient));
@@ -339,36 +311,17 @@ TEST_CASE("autograd ops match PyTorch 1.13") {
         continue;
       CHECK(G.dtype() == DType::Float32);
       CHECK(G.sizes() == In[I].sizes());
-      checkValues(G, C.Grads[I].Values);
+      checkValues(G, C.Grads[I].Values, Float32Tol);
     }
     ++Checked;
   }
   CHECK(Checked == static_cast<int>(sizeof(Cases) / sizeof(Cases[0])));
 }
 
-namespace {
-
-/// sum(F(In) * W) for fixed weights W of the output's shape.
-double weightedSum(const Tensor &Out, const Tensor &W) {
-  return itemDouble(sum(mul(Out, W)));
-}
-
-Tensor weightsFor(const Tensor &Out) {
-  std::vector<double> V(Out.numel());
-  for (size_t I = 0; I < V.size(); ++I)
-    V[I] = std::cos(0.7 * double(I) + 0.3);
-  return makeTensor(DType::Float64, Out.sizes(), V);
-}
-
-} // namespace
-
 TEST_CASE("autograd gradients match float64 finite differences") {
-  // Central differences with eps = 1e-6 in float64; the truncation error is
-  // O(eps^2) and the rounding error about 1e-16 / eps = 1e-10, so we use
-  // torch.autograd.gradcheck's tolerances: |analytic - numeric| <= 1e-5 +
-  // 1e-3 * |numeric|. The inputs avoid kinks, except the tie cases that
-  // are skipped here (max/min are not differentiable at ties).
-  const double Eps = 1e-6, Atol = 1e-5, Rtol = 1e-3;
+  // Central differences in float64 with gradcheck's tolerances
+  // (checkFiniteDifferences). The inputs avoid kinks, except the tie cases
+  // that are skipped here (max/min are not differentiable at ties).
   int Checked = 0, Skipped = 0;
   for (const AgCase &C : Cases) {
     std::string Desc = describe(C);
@@ -377,37 +330,9 @@ TEST_CASE("autograd gradients match float64 finite differences") {
       continue;
     }
     CAPTURE(Desc);
-    std::vector<Tensor> In = leaves(C, DType::Float64);
-    Tensor Out = runOp(C, In);
-    Tensor W = weightsFor(Out);
-    backward(Out, rt::to(W, Out.dtype()));
-    for (size_t K = 0; K < In.size(); ++K) {
-      Tensor G = grad(In[K]);
-      if (!G)
-        continue;
-      std::vector<double> Analytic = valuesOf(G);
-      for (int64_t J = 0; J < In[K].numel(); ++J) {
-        double Numeric;
-        {
-          NoGradGuard NoGrad;
-          std::vector<Tensor> Plus, Minus;
-          for (const Tensor &T : In) {
-            Plus.push_back(rt::clone(T));
-            Minus.push_back(rt::clone(T));
-          }
-          Plus[K].dataPtr<double>()[J] += Eps;
-          Minus[K].dataPtr<double>()[J] -= Eps;
-          Numeric = (weightedSum(runOp(C, Plus), W) -
-                     weightedSum(runOp(C, Minus), W)) /
-                    (2 * Eps);
-        }
-        CAPTURE(K);
-        CAPTURE(J);
-        CHECK_MESSAGE(std::fabs(Analytic[J] - Numeric) <=
-                          Atol + Rtol * std::fabs(Numeric),
-                      "analytic " << Analytic[J] << " numeric " << Numeric);
-      }
-    }
+    checkFiniteDifferences(
+        leaves(C, DType::Float64),
+        [&](const std::vector<Tensor> &In) { return runOp(C, In); });
     ++Checked;
   }
   CHECK(Skipped == 3);
@@ -416,16 +341,6 @@ TEST_CASE("autograd gradients match float64 finite differences") {
 }
 
 namespace {
-
-void expectError(const std::function<void()> &Fn, const std::string &Msg) {
-  try {
-    Fn();
-    FAIL("no error, expected: " << Msg);
-  } catch (const TensorError &E) {
-    CHECK(E.kind() == ErrorKind::RuntimeError);
-    CHECK(std::string(E.what()) == Msg);
-  }
-}
 
 Tensor ones34() {
   Tensor X = ones({3, 4});
@@ -439,7 +354,7 @@ TEST_CASE("autograd error messages match PyTorch") {
   // The expected texts are the oracle's, written by the generator.
   Tensor X = ones34();
   // makeTensor, not ones(): the version counts in the messages start at 0.
-  Tensor W = leaf(DType::Float32, {3}, {1, 1, 1});
+  Tensor W = leafTensor(DType::Float32, {3}, {1, 1, 1});
   expectError(
       [&] {
         Tensor Y = ag::exp(X);
@@ -506,7 +421,7 @@ TEST_CASE("autograd in-place ops on views rebase the base (CopySlices)") {
 
   // Filling rows of a buffer that does not require grad.
   Tensor Buf = zeros({2, 3});
-  Tensor B = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor B = leafTensor(DType::Float32, {3}, {1, 2, 3});
   Tensor Row0 = ag::select(Buf, 0, 0), Row1 = ag::select(Buf, 0, 1);
   ag::copyInPlace(Row0, ag::mul(B, num(2.0)));
   ag::copyInPlace(Row1, ag::mul(B, B));
@@ -550,7 +465,7 @@ TEST_CASE("autograd in-place ops on views rebase the base (CopySlices)") {
 }
 
 TEST_CASE("autograd accumulates, resets and zeroes .grad") {
-  Tensor X = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor X = leafTensor(DType::Float32, {3}, {1, 2, 3});
   CHECK(isLeaf(X));
   CHECK(requiresGrad(X));
   CHECK_FALSE(grad(X));
@@ -569,7 +484,7 @@ TEST_CASE("autograd accumulates, resets and zeroes .grad") {
   backward(ag::sum(ag::mul(X, num(2.0))));
   CHECK(valuesOf(grad(X)) == std::vector<double>{2, 2, 2});
   // A float32 leaf in a float64 expression gets a float32 gradient.
-  Tensor Y = leaf(DType::Float32, {2}, {1, 2});
+  Tensor Y = leafTensor(DType::Float32, {2}, {1, 2});
   Tensor D = makeTensor(DType::Float64, {2}, {0.5, 4});
   Tensor R = ag::mul(Y, D);
   CHECK(R.dtype() == DType::Float64);
@@ -577,13 +492,13 @@ TEST_CASE("autograd accumulates, resets and zeroes .grad") {
   CHECK(grad(Y).dtype() == DType::Float32);
   CHECK(valuesOf(grad(Y)) == std::vector<double>{0.5, 4});
   // Explicit gradient on a leaf root.
-  Tensor L = leaf(DType::Float32, {2}, {1, 2});
+  Tensor L = leafTensor(DType::Float32, {2}, {1, 2});
   backward(L, makeTensor(DType::Float32, {2}, {3, 4}));
   CHECK(valuesOf(grad(L)) == std::vector<double>{3, 4});
 }
 
 TEST_CASE("autograd grad mode, detach and optimizer updates") {
-  Tensor X = leaf(DType::Float32, {2}, {1, 2});
+  Tensor X = leafTensor(DType::Float32, {2}, {1, 2});
   CHECK(isGradEnabled());
   {
     NoGradGuard NoGrad;
@@ -605,7 +520,7 @@ TEST_CASE("autograd grad mode, detach and optimizer updates") {
 
   // p -= lr * p.grad under no_grad: allowed, bumps the version, p stays a
   // leaf that requires grad.
-  Tensor P = leaf(DType::Float32, {2}, {1, -1});
+  Tensor P = leafTensor(DType::Float32, {2}, {1, -1});
   backward(ag::sum(ag::mul(P, P)));
   uint64_t Before = P->storage()->version();
   {
@@ -631,7 +546,7 @@ TEST_CASE("autograd in-place ops rebase history") {
 
   // A tensor that does not require grad takes the operand's history.
   Tensor A = zeros({4});
-  Tensor B = leaf(DType::Float32, {4}, {1, 2, 3, 4});
+  Tensor B = leafTensor(DType::Float32, {4}, {1, 2, 3, 4});
   ag::addInPlace(A, B);
   CHECK(std::string(gradFnName(A)) == "AddBackward0");
   CHECK_FALSE(isLeaf(A));
@@ -641,7 +556,7 @@ TEST_CASE("autograd in-place ops rebase history") {
 
   // y.mul_(y): the operand is saved before the write, so backward fails
   // like PyTorch's (message checked with the oracle) and nothing leaks.
-  Tensor S = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor S = leafTensor(DType::Float32, {3}, {1, 2, 3});
   Tensor Sq = ag::mul(S, num(1.0));
   ag::mulInPlace(Sq, Sq);
   expectError(
@@ -655,7 +570,7 @@ TEST_CASE("autograd in-place ops rebase history") {
 
   // Several roots, one reachable from the other:
   // torch.autograd.backward([y, y * 2]) gives x.grad = 3 * dy/dx.
-  Tensor R = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor R = leafTensor(DType::Float32, {3}, {1, 2, 3});
   Tensor Y2 = ag::sum(ag::mul(R, R));
   backward({Y2, ag::mul(Y2, num(2.0))}, {});
   CHECK(valuesOf(grad(R)) == std::vector<double>{6, 12, 18});
@@ -670,7 +585,7 @@ TEST_CASE("autograd in-place ops rebase history") {
 TEST_CASE("autograd retain_graph and freeing the graph") {
   int64_t Nodes = liveNodeCount();
   {
-    Tensor X = leaf(DType::Float32, {3}, {1, 2, 3});
+    Tensor X = leafTensor(DType::Float32, {3}, {1, 2, 3});
     Tensor Y = ag::sum(ag::exp(ag::mul(X, X)));
     CHECK(liveNodeCount() == Nodes + 4); // Mul, Exp, Sum, AccumulateGrad
     backward(Y, Tensor(), /*RetainGraph=*/true);
@@ -688,7 +603,7 @@ TEST_CASE("autograd retain_graph and freeing the graph") {
   // Dropping the roots frees every node (no cycles through saved outputs).
   CHECK(liveNodeCount() == Nodes);
   {
-    Tensor X = leaf(DType::Float32, {3}, {1, 2, 3});
+    Tensor X = leafTensor(DType::Float32, {3}, {1, 2, 3});
     Tensor Y = ag::mul(ag::sigmoid(ag::tanh(ag::sqrt(ag::exp(X)))), num(2.0));
     ag::addInPlace(Y, num(1.0));
     backward(ag::sum(ag::softmax(Y, 0)));
@@ -699,7 +614,7 @@ TEST_CASE("autograd retain_graph and freeing the graph") {
 TEST_CASE("autograd frees long graphs without deep recursion") {
   int64_t Nodes = liveNodeCount();
   {
-    Tensor X = leaf(DType::Float32, {1}, {0.5});
+    Tensor X = leafTensor(DType::Float32, {1}, {0.5});
     Tensor Acc = ag::mul(X, num(1.0));
     for (int I = 0; I < 200000; ++I)
       Acc = ag::add(ag::mul(Acc, num(0.5)), X);
@@ -713,7 +628,7 @@ TEST_CASE("autograd frees long graphs without deep recursion") {
 TEST_CASE("autograd custom nodes: recordNode and gradient fitting") {
   // A new differentiable op is one recordNode call; the engine sums a
   // broadcast gradient back to the input's shape.
-  Tensor X = leaf(DType::Float32, {3}, {1, 2, 3});
+  Tensor X = leafTensor(DType::Float32, {3}, {1, 2, 3});
   Tensor Y = rt::mul(X, num(2.0));
   auto N = recordNode("TwiceBackward", {&X}, Y,
                       [](FunctionNode &N, const TensorList &G) -> TensorList {
@@ -769,8 +684,8 @@ TEST_CASE("autograd gradients at kinks follow PyTorch 1.13") {
   // Values printed by the oracle (torch 1.13) for the same inputs.
   auto GradOf = [](std::function<Tensor(const Tensor &, const Tensor &)> F,
                    std::vector<double> A, std::vector<double> B) {
-    Tensor X = leaf(DType::Float32, {int64_t(A.size())}, A);
-    Tensor Y = leaf(DType::Float32, {int64_t(B.size())}, B);
+    Tensor X = leafTensor(DType::Float32, {int64_t(A.size())}, A);
+    Tensor Y = leafTensor(DType::Float32, {int64_t(B.size())}, B);
     Tensor Out = F(X, Y);
     backward(Out.dim() ? ag::sum(Out) : Out);
     return std::make_pair(grad(X) ? valuesOf(grad(X)) : std::vector<double>{},

@@ -25,6 +25,8 @@
 #include <vector>
 
 using namespace janus::rt;
+using janus::rt::test::closeTo;
+using janus::rt::test::expectError;
 using janus::rt::test::makeTensor;
 using janus::rt::test::valuesOf;
 
@@ -216,32 +218,40 @@ Tensors runOp(const std::string &Op, const Tensors &In, const Params &P) {
          return Tensors{constantPad(I[0], Pads, P[0]),
                         constantPadBackward(I.back(), Pads)};
        }},
+      {"cross_entropy_prob",
+       [](const Tensors &I, const Params &P) {
+         Tensor W = I.size() == 4 ? I[2] : Tensor();
+         Reduction R = reduction(P[0]);
+         auto G = crossEntropyProbBackward(I.back(), I[0], I[1], W, R, P[1]);
+         return Tensors{crossEntropy(I[0], I[1], W, R, -100, P[1]), G.first,
+                        G.second};
+       }},
+      {"embedding_renorm",
+       [](const Tensors &I, const Params &P) {
+         std::optional<int64_t> Pad;
+         if (P[2] != -1000)
+           Pad = ip(P, 2);
+         Tensor W = clone(I[0]);
+         embeddingRenorm(W, I[1], P[0], P[1]);
+         return Tensors{embedding(W, I[1], Pad), W,
+                        embeddingBackward(I.back(), I[1], W.size(0), Pad)};
+       }},
+      {"pad_mode",
+       [](const Tensors &I, const Params &P) {
+         const PadMode Modes[] = {PadMode::Reflect, PadMode::Replicate,
+                                  PadMode::Circular};
+         PadMode M = Modes[ip(P, 0)];
+         Shape Pads;
+         for (size_t K = 1; K < P.size(); ++K)
+           Pads.push_back(ip(P, K));
+         return Tensors{pad(I[0], Pads, M),
+                        padBackward(I.back(), I[0].sizes(), Pads, M)};
+       }},
   };
   auto It = Ops.find(Op);
   REQUIRE_MESSAGE(It != Ops.end(), "no runtime implementation of " << Op);
   return It->second(In, P);
 }
-
-bool close(double Got, double Want, double Tol) {
-  if (std::isnan(Want))
-    return std::isnan(Got);
-  if (Tol == 0 || std::isinf(Want))
-    return Got == Want;
-  return std::fabs(Got - Want) <= Tol * std::max(std::fabs(Want), 1.0);
-}
-
-// Expects Fn() to throw a TensorError of kind K with exactly message Msg.
-template <typename F>
-void expectError(F &&Fn, ErrorKind K, const std::string &Msg) {
-  try {
-    Fn();
-    FAIL("expected an error: " << Msg);
-  } catch (const TensorError &E) {
-    CHECK(E.kind() == K);
-    CHECK(std::string(E.what()) == Msg);
-  }
-}
-
 
 } // namespace
 
@@ -272,7 +282,7 @@ TEST_CASE("nn kernels match PyTorch 1.13 forward and backward") {
       std::vector<double> Got = valuesOf(Out[K]), Want = refValues(E);
       for (size_t I = 0; I < Got.size(); ++I) {
         CAPTURE(I);
-        CHECK_MESSAGE(close(Got[I], Want[I], C.Tol),
+        CHECK_MESSAGE(closeTo(Got[I], Want[I], C.Tol),
                       "got " << Got[I] << " want " << Want[I] << " rel "
                              << (Got[I] - Want[I]) / Want[I]);
       }
@@ -471,4 +481,43 @@ TEST_CASE("nn dropout draws exactly as PyTorch after manual_seed") {
   CHECK(dropout(X, 0.7, false).Output.get() == X.get());
   CHECK(valuesOf(dropout(X, 1.0).Output) == std::vector<double>{0, 0, 0});
   CHECK(G == Before);
+}
+
+TEST_CASE("max_pool2d 2x2/stride 2 (vectorized) follows the window rule") {
+  // Planes wide enough for the eight-at-a-time kernel plus scalar tails,
+  // with ties (values from a small set), NaNs and an odd size for
+  // ceil_mode's clipped last windows; the reference is ATen's scalar rule:
+  // take V if V > max or V is NaN, the first index winning ties.
+  const int64_t Planes = 3, H = 7, W = 37;
+  std::vector<double> X(Planes * H * W);
+  for (size_t I = 0; I < X.size(); ++I)
+    X[I] = (I * 7919 % 13 == 0) ? NAN : double(int64_t(I * 2654435761u % 5));
+  Tensor In = makeTensor(DType::Float32, {Planes, H, W}, X);
+  for (bool Ceil : {false, true}) {
+    MaxPoolResult R = maxPool2d(In, {2, 2}, std::nullopt, {0, 0}, {1, 1}, Ceil);
+    int64_t OH = R.Output.size(1), OW = R.Output.size(2);
+    CHECK(OW == (Ceil ? 19 : 18));
+    std::vector<double> Out = valuesOf(R.Output), Idx = valuesOf(R.Indices);
+    for (int64_t P = 0; P < Planes; ++P)
+      for (int64_t Oh = 0; Oh < OH; ++Oh)
+        for (int64_t Ow = 0; Ow < OW; ++Ow) {
+          double Max = -INFINITY;
+          int64_t Best = 2 * Oh * W + 2 * Ow;
+          for (int64_t Ih = 2 * Oh; Ih < std::min<int64_t>(2 * Oh + 2, H); ++Ih)
+            for (int64_t Iw = 2 * Ow; Iw < std::min<int64_t>(2 * Ow + 2, W);
+                 ++Iw) {
+              double V = float(X[(P * H + Ih) * W + Iw]);
+              if (V > Max || std::isnan(V)) {
+                Max = V;
+                Best = Ih * W + Iw;
+              }
+            }
+          size_t At = (P * OH + Oh) * OW + Ow;
+          if (std::isnan(Max))
+            CHECK(std::isnan(Out[At]));
+          else
+            CHECK(Out[At] == Max);
+          CHECK(int64_t(Idx[At]) == Best);
+        }
+  }
 }

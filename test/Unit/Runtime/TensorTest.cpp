@@ -22,6 +22,8 @@
 #include <vector>
 
 using namespace janus::rt;
+using janus::rt::test::closeTo;
+using janus::rt::test::expectError;
 using janus::rt::test::InputSpec;
 using janus::rt::test::makeTensor;
 using janus::rt::test::valuesOf;
@@ -230,26 +232,6 @@ Tensor runOp(const std::string &Op, const std::vector<Tensor> &In,
   return It->second(In, P);
 }
 
-bool close(double Got, double Want, double Tol) {
-  if (std::isnan(Want))
-    return std::isnan(Got);
-  if (Tol == 0)
-    return Got == Want;
-  return std::fabs(Got - Want) <= Tol * std::max(std::fabs(Want), 1.0);
-}
-
-// Expects F() to throw a TensorError of kind K with exactly message Msg.
-template <typename F>
-void expectError(F &&Fn, ErrorKind K, const std::string &Msg) {
-  try {
-    Fn();
-    FAIL("expected an error: " << Msg);
-  } catch (const TensorError &E) {
-    CHECK(E.kind() == K);
-    CHECK(std::string(E.what()) == Msg);
-  }
-}
-
 } // namespace
 
 TEST_CASE("tensor ops match PyTorch 1.13") {
@@ -273,7 +255,7 @@ TEST_CASE("tensor ops match PyTorch 1.13") {
     std::vector<double> Got = valuesOf(R);
     for (size_t I = 0; I < Got.size(); ++I) {
       CAPTURE(I);
-      CHECK_MESSAGE(close(Got[I], C.Expected[I], C.Tol),
+      CHECK_MESSAGE(closeTo(Got[I], C.Expected[I], C.Tol),
                     "got " << Got[I] << " want " << C.Expected[I]);
     }
     ++Checked;

@@ -1,0 +1,20 @@
+# Autograd: requires_grad leaves, backward of a scalar, .grad values, grad_fn names, is_leaf.
+import torch
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = (x * x).sum()
+y.backward()
+print(x.grad)
+a = torch.tensor(2.0, requires_grad=True)
+b = torch.tensor(3.0, requires_grad=True)
+c = a * b + a ** 2
+c.backward()
+print(a.grad, b.grad, c.item())
+print(c.grad_fn is not None, a.is_leaf, c.is_leaf, a.grad_fn is None)
+w = torch.tensor([[1.0, -1.0], [2.0, 0.5]], requires_grad=True)
+v = torch.tensor([0.3, 0.4])
+out = (w @ v).tanh().mean()
+out.backward()
+print(w.grad)
+z = torch.tensor([0.5, -0.5], requires_grad=True)
+(z.exp() + z.sigmoid() + z.relu()).sum().backward()
+print(z.grad)

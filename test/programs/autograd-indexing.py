@@ -1,0 +1,18 @@
+# Autograd through indexing, slicing, cat, stack, gather, masked_fill, softmax, max, and requires_grad_().
+import torch
+x = torch.arange(6, dtype=torch.float32).reshape(2, 3).requires_grad_()
+y = x[0, 1:] * 2 + x[1, ::2].sum()
+y.sum().backward()
+print(x.grad)
+a = torch.tensor([1.0, 2.0], requires_grad=True)
+b = torch.tensor([3.0], requires_grad=True)
+c = torch.cat([a, b * b])
+s = torch.stack([a, a * a])
+(c.sum() + s.sum()).backward()
+print(a.grad, b.grad)
+w = torch.tensor([[0.1, 0.7, 0.2], [0.5, 0.3, 0.2]], requires_grad=True)
+g = w.gather(1, torch.tensor([[1], [0]]))
+m = w.masked_fill(w < 0.25, 0.0)
+sm = torch.softmax(w, dim=1)
+(g.sum() + m.sum() + (sm[:, 0] * 3).sum() + w.max()).backward()
+print(w.grad)

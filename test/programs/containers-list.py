@@ -1,0 +1,22 @@
+# List literals and methods: append, extend, insert, pop, remove, index, count, reverse, sort, clear, copy.
+xs = [3, 1, 4, 1, 5]
+xs.append(9)
+xs.extend([2, 6])
+xs.insert(0, 7)
+print(xs, len(xs))
+print(xs.pop(), xs.pop(0), xs)
+xs.remove(1)
+print(xs, xs.index(5), xs.count(1))
+xs.reverse()
+print(xs)
+xs.sort()
+print(xs)
+xs.sort(reverse=True)
+print(xs)
+ys = xs.copy()
+ys.clear()
+print(xs, ys)
+print([1, 2] + [3], [0] * 3, [[1, 2], [3]] * 2)
+print(list(range(5)), list("abc"), list((1, 2)))
+nested = [[1, 2], [3, [4, 5]], []]
+print(nested, len(nested[1]))

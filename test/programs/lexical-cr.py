@@ -1,0 +1,1 @@
+# Old Mac line ends: a lone carriage return ends every line.x = [1,     2]if len(x) == 2:    print("cr", x)print(sum(x))

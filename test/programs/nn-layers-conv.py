@@ -1,0 +1,22 @@
+# Convolutional layers: Conv2d, MaxPool2d, AvgPool2d, BatchNorm2d (train and eval), Flatten, ConvTranspose2d.
+import torch
+import torch.nn as nn
+torch.manual_seed(5)
+x = torch.randn(2, 1, 6, 6)
+conv = nn.Conv2d(1, 3, kernel_size=3, padding=1)
+y = conv(x)
+print(y.shape, y[0, 0, 0])
+p = nn.MaxPool2d(2)(y)
+a = nn.AvgPool2d(2, stride=2)(y)
+print(p.shape, a.shape, p[1, 2], a[0, 1, 0])
+bn = nn.BatchNorm2d(3)
+z = bn(y)
+print(z.mean().abs().item() < 1e-5, bn.running_mean)
+bn.eval()
+print(bn(y)[0, 0, 0])
+f = nn.Flatten()(p)
+print(f.shape)
+up = nn.ConvTranspose2d(3, 1, 2, stride=2)
+print(up(p).shape, up(p)[0, 0, 0])
+s = nn.Conv2d(1, 2, 3, stride=2, bias=False)
+print(s(x).shape, s.bias is None)

@@ -1,0 +1,22 @@
+# Printing 0-d tensors, tensors with requires_grad=True, with grad_fn, .item(), .tolist() and tensors inside containers.
+import torch
+s = torch.tensor(3.5)
+print(s, s.dim(), s.shape, s.item())
+print(torch.tensor(7), torch.tensor(True), torch.tensor(-0.125))
+w = torch.tensor([1.0, 2.0], requires_grad=True)
+print(w)
+y = w * 2
+print(y)
+z = y.sum()
+print(z)
+print(w.mean(), (w + 1).exp().relu())
+print(w.detach(), y.detach().requires_grad)
+print([torch.tensor(1.0), torch.tensor([2, 3])], (torch.tensor(0.5),))
+print({"t": torch.tensor([1.0])})
+print(torch.tensor([[1.5, 2.0], [3.0, 4.0]]).tolist(), torch.tensor([1, 2]).tolist())
+print(f"{s.item():.3f} {torch.tensor(2).item()} {s}")
+print(torch.tensor([1.0, 2.0], requires_grad=True).sum() * 3)
+print(torch.tensor([[1.0, 2.0]], requires_grad=True).t())
+print(s.shape, w.shape, torch.zeros(2, 3).shape, torch.zeros(2, 3).size(1), w.size())
+print(w.dtype, torch.tensor([1, 2]).dtype, torch.tensor(True).dtype, w.device)
+print(w.is_leaf, y.is_leaf, w.grad_fn, y.grad_fn is None, w.requires_grad)

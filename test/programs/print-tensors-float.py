@@ -1,0 +1,16 @@
+# Printing float tensors: 1-D, 2-D, 3-D, integer-valued floats, scientific notation, negative values, float64.
+import torch
+print(torch.tensor([1.0, 2.5, -3.25]))
+print(torch.tensor([1.0, 2.0, 3.0]))
+print(torch.tensor([[0.1, 0.2], [0.3, 0.4]]))
+print(torch.arange(8, dtype=torch.float32).reshape(2, 2, 2))
+print(torch.tensor([1e-5, 1.0, 1000.0]))
+print(torch.tensor([1e10, 1.0]))
+print(torch.tensor([0.0, -0.0, 1.5]))
+print(torch.tensor([1.5, 2.25], dtype=torch.float64))
+print(torch.tensor([123456.789, 0.001]))
+print(torch.tensor([float("inf"), float("-inf"), float("nan"), 1.0]))
+print(torch.zeros(2, 3))
+print(torch.ones(0), torch.zeros(2, 0))
+print(torch.linspace(0, 1, 5))
+print(torch.full((2, 2), 7.0))

@@ -1,0 +1,15 @@
+# Seeded torch random numbers: rand, randn (small and >=16 elements), randint, randperm, reseeding repeats.
+import torch
+torch.manual_seed(0)
+print(torch.rand(3))
+print(torch.randn(2, 2))
+print(torch.randn(17))
+print(torch.randint(0, 10, (5,)), torch.randint(5, (2, 3)))
+print(torch.randperm(8))
+torch.manual_seed(0)
+print(torch.rand(3))
+torch.manual_seed(123)
+a = torch.rand(2, dtype=torch.float64)
+b = torch.randn(3, dtype=torch.float64)
+print(a, b)
+print(torch.rand(1).item() < 1.0, torch.randn(1000).mean().abs().item() < 0.2)

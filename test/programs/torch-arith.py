@@ -1,0 +1,16 @@
+# Elementwise tensor arithmetic with tensors and Python scalars, broadcasting, add/sub with alpha, pow, div modes.
+import torch
+a = torch.tensor([1.0, 2.0, 3.0])
+b = torch.tensor([0.5, -1.0, 2.0])
+print(a + b, a - b, a * b, a / b, a ** 2, 2 ** a)
+print(a + 1, 1 - a, a * 2.5, 6 / a, -a, a // 2, a % 2)
+print(torch.add(a, b, alpha=2), torch.sub(a, b, alpha=0.5), a.mul(b), a.div(b))
+print(torch.pow(a, 0.5), a.pow(b), torch.div(a, 2, rounding_mode="floor"), torch.div(-a, 2, rounding_mode="trunc"))
+m = torch.arange(6, dtype=torch.float32).reshape(2, 3)
+print(m + a, m * torch.tensor([[10.0], [100.0]]))
+print(torch.ones(2, 1) + torch.ones(1, 3))
+i = torch.tensor([7, -7])
+print(i // 2, i % 3, i / 2, i * 2, i + 0.5)
+print(torch.maximum(a, b), torch.minimum(a, b), torch.abs(b), torch.neg(b))
+print(torch.exp(torch.tensor([0.0, 1.0])), torch.log(a), torch.sqrt(a), a.exp().log())
+print(torch.tanh(b), torch.sigmoid(b), torch.relu(b), b.clamp(min=0.0), b.clamp(-0.5, 0.5), torch.clamp(b, max=1.0))

@@ -1,0 +1,16 @@
+# Reductions: sum, mean, max, min, argmax (whole and per dim, keepdim), std, var, norm, cumsum.
+import torch
+m = torch.tensor([[1.0, 5.0, 3.0], [4.0, 2.0, 6.0]])
+print(m.sum(), m.sum(0), m.sum(dim=1), m.sum(1, keepdim=True), torch.sum(m, 0))
+print(m.mean(), m.mean(0), torch.mean(m, dim=1, keepdim=True))
+print(m.max(), m.min(), m.argmax(), m.argmax(dim=1), torch.argmax(m, 0))
+v, idx = m.max(dim=1)
+print(v, idx)
+v2, idx2 = torch.min(m, 0)
+print(v2, idx2)
+print(torch.max(m, torch.full((2, 3), 3.0)))
+print(m.std(), m.var(), m.std(0), torch.var(m, 1, unbiased=False), m.norm(), torch.norm(m, dim=1))
+print(m.cumsum(1), torch.cumsum(m, dim=0))
+i = torch.tensor([[1, 2], [3, 4]])
+print(i.sum(), i.sum(0), i.max(), i.sum().item(), i.float().mean())
+print(torch.tensor([True, False, True]).sum())

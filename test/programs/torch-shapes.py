@@ -1,0 +1,15 @@
+# Shape ops: view, reshape (-1), flatten, squeeze, unsqueeze, transpose, permute, t, T, expand, repeat, contiguity.
+import torch
+x = torch.arange(12)
+print(x.view(3, 4), x.reshape(2, -1).shape, x.view((4, 3)).shape, torch.reshape(x, (6, 2)).shape)
+y = x.reshape(2, 3, 2)
+print(y.flatten(), y.flatten(1).shape, torch.flatten(y, 0, 1).shape)
+z = torch.zeros(1, 3, 1)
+print(z.squeeze().shape, z.squeeze(0).shape, torch.squeeze(z, 2).shape, z.unsqueeze(0).shape, torch.unsqueeze(x, 1).shape)
+m = torch.arange(6).reshape(2, 3)
+print(m.t(), m.T, m.transpose(0, 1), torch.transpose(m, 1, 0).shape)
+print(y.permute(2, 0, 1).shape, torch.permute(y, (1, 0, 2)).shape)
+print(torch.tensor([[1], [2]]).expand(2, 3), torch.tensor([1, 2]).repeat(2, 2))
+mt = m.t()
+print(mt.reshape(6), mt.reshape(-1), mt.clone().reshape(3, 2))
+print(m.size(), m.size(0), m.size(-1), m.shape[0])
