@@ -280,6 +280,32 @@ class Program:
         return self.expect_error is not None
 
 
+KNOWN_FAILURES = "janus-known-failures.txt"
+
+
+def load_known_failures(paths):
+    """{program path: reason} from the janus-known-failures.txt of each
+    directory in paths. A line is `PATH REASON` (PATH relative to that
+    directory); blank lines and lines starting with `#` are ignored."""
+    known = {}
+    for p in paths:
+        listing = os.path.join(p, KNOWN_FAILURES)
+        if not (os.path.isdir(p) and os.path.isfile(listing)):
+            continue
+        with open(listing, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                s = line.strip()
+                if not s or s.startswith("#"):
+                    continue
+                parts = s.split(None, 1)
+                path = os.path.normpath(os.path.join(p, parts[0]))
+                if not os.path.isfile(path):
+                    raise SystemExit("compare-outputs: error: %s:%d: no such "
+                                     "program: %s" % (listing, n, parts[0]))
+                known[path] = parts[1] if len(parts) > 1 else ""
+    return known
+
+
 def collect(paths):
     files = []
     for p in paths:
@@ -535,7 +561,11 @@ def main(argv):
     if not programs:
         print("compare-outputs: error: no programs found", file=sys.stderr)
         return 2
+    # --janus on a directory: programs listed in its janus-known-failures.txt
+    # are expected to fail (and one that passes is an error).
+    known = load_known_failures(args.paths) if args.janus else {}
     failures = 0
+    expected = 0
     if args.frontend:
         results = {p.path: None for p in programs}
     else:
@@ -565,7 +595,17 @@ def main(argv):
                 print("--- raised at %s:%s: %s" % (res["error"]["line"],
                                                   res["error"]["col"],
                                                   res["error"]["text"]))
-        if why is None:
+        reason = known.get(os.path.normpath(prog.path))
+        if reason is not None and why is None:
+            failures += 1
+            print("FAIL %s: passes but is listed in %s (%s); remove it from "
+                  "the known-failures list" % (prog.name, KNOWN_FAILURES,
+                                               reason))
+        elif reason is not None:
+            expected += 1
+            if not args.quiet:
+                print("XFAIL %s: %s" % (prog.name, reason))
+        elif why is None:
             if not args.quiet:
                 print("PASS %s" % prog.name)
         else:
@@ -573,8 +613,10 @@ def main(argv):
             print("FAIL %s: %s" % (prog.name, why))
     what = ("front end" if args.frontend else
             "oracle only" if args.oracle_only else "oracle vs janus")
-    print("%d programs (%s): %d passed, %d failed"
-          % (len(programs), what, len(programs) - failures, failures))
+    print("%d programs (%s): %d passed, %d failed%s"
+          % (len(programs), what, len(programs) - failures - expected,
+             failures, ", %d expected failures (%s)" % (expected, KNOWN_FAILURES)
+             if known else ""))
     return 1 if failures else 0
 
 

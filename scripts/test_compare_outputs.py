@@ -331,6 +331,38 @@ class EndToEndTest(unittest.TestCase):
         self.assertEqual(rc, 1)
         self.assertIn("janus exited 0; expected KeyError: 'k'", out)
 
+    def test_known_failures(self):
+        # A listed failure is expected; a listed pass is an error.
+        d = os.path.join(self.tmp.name, "known")
+        write(d, "floats.py", """
+            # tolerant comparison
+            print("half", 0.5, 1 / 3, [1, 2])
+            """)
+        write(d, "plain.py", """
+            # plain
+            print("half 0.5 0.3336666666666666 [1, 2]")
+            """)
+        janus = "%s %s" % (sys.executable, self.wrong_janus)
+        with open(os.path.join(d, co.KNOWN_FAILURES), "w") as f:
+            f.write("# comment\n\nfloats.py  last digit of 1/3\n")
+        rc, out = self.run_main("--janus", janus, d)
+        self.assertEqual(rc, 0, out)
+        self.assertIn("XFAIL %s: last digit of 1/3"
+                      % os.path.join(d, "floats.py"), out)
+        self.assertIn("2 programs (oracle vs janus): 1 passed, 0 failed, "
+                      "1 expected failures", out)
+        with open(os.path.join(d, co.KNOWN_FAILURES), "a") as f:
+            f.write("plain.py  stale\n")
+        rc, out = self.run_main("--janus", janus, d)
+        self.assertEqual(rc, 1, out)
+        self.assertIn("remove it from the known-failures list", out)
+        self.assertIn("0 passed, 1 failed, 1 expected failures", out)
+        with open(os.path.join(d, co.KNOWN_FAILURES), "a") as f:
+            f.write("gone.py  no such program\n")
+        with self.assertRaises(SystemExit) as cm:
+            self.run_main("--janus", janus, d)
+        self.assertIn("no such program: gone.py", str(cm.exception))
+
     def test_oracle_only(self):
         rc, out = self.run_main("--oracle-only", self.progs)
         self.assertEqual(rc, 0, out)

@@ -215,8 +215,8 @@ Value MLIRGen::genExpr(Expr *e) {
     SmallVector<Value> values;
     if (!genOperands({binary->lhs.get(), binary->rhs.get()}, values))
       return nullptr;
-    Location opLoc = binary->opLoc.isValid() ? loc(binary->opLoc) : l;
-    return dyn::BinaryOp::create(builder, opLoc, valueTy,
+    // At the expression's start, where CPython 3.11 reports an error.
+    return dyn::BinaryOp::create(builder, l, valueTy,
                                  binaryKindOf(binary->op),
                                  /*inplace=*/false, values[0], values[1]);
   }
@@ -311,7 +311,10 @@ Value MLIRGen::genAttribute(AttributeExpr &a) {
   Value object = genExpr(a.base.get());
   if (!object)
     return nullptr;
-  return dyn::GetAttrOp::create(builder, l, valueTy, object, a.attr);
+  // At the expression's start (`p` of `p.z`), where CPython 3.11 reports an
+  // AttributeError.
+  return dyn::GetAttrOp::create(builder, loc(a.getLoc()), valueTy, object,
+                                a.attr);
 }
 
 //===----------------------------------------------------------------------===//

@@ -360,7 +360,8 @@ void MLIRGen::genAssert(AssertStmt &s) {
   Value message;
   if (s.msg && !(message = genExpr(s.msg.get())))
     return;
-  dyn::AssertFailOp::create(builder, loc(s.getLoc()), message);
+  // At the test, where CPython 3.11 reports an AssertionError.
+  dyn::AssertFailOp::create(builder, loc(s.test->getLoc()), message);
   enterBlock(ok);
 }
 

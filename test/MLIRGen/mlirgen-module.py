@@ -59,10 +59,11 @@ if __name__ == "__main__":
 # CHECK-NEXT: return %[[R]] : !dyn.value
 # CHECK-NEXT: }
 
-# Locations: the statement, the operator token of a binary op, the call.
+# Locations: the statement, a binary op at its expression's start (where
+# CPython 3.11 reports its errors), the call.
 # LOC: dyn.store_global @counter = %{{.*}} loc("{{.*}}mlirgen-module.py":13:1)
 # LOC: dyn.make_function @bump.def {{.*}} loc("{{.*}}mlirgen-module.py":16:1)
 # LOC: dyn.call {{.*}} loc("{{.*}}mlirgen-module.py":23:5)
 # LOC: dyn.load_global @counter loc("{{.*}}mlirgen-module.py":18:15)
-# LOC: dyn.binary add {{.*}} loc("{{.*}}mlirgen-module.py":18:23)
+# LOC: dyn.binary add {{.*}} loc("{{.*}}mlirgen-module.py":18:15)
 # LOC: return {{.*}} loc("{{.*}}mlirgen-module.py":19:5)

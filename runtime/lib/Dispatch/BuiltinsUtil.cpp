@@ -7,7 +7,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "Dispatch/BuiltinsUtil.h"
+#include "Dispatch/TensorArgs.h"
 #include "Format/Utf8.h"
+#include "Tensor/Print.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -155,6 +157,14 @@ Status janus::rt::formatValue(const Value &v, std::string_view spec,
   case Kind::Str:
     ok = formatStr(v.as<StrObject>()->text, spec, out, err);
     break;
+  case Kind::Tensor: {
+    // Tensor.__format__: a 0-dim tensor formats as its item.
+    ErrorKind kind;
+    std::string message;
+    if (!formatTensorSpec(tensorOf(v), spec, out, kind, message))
+      return statusFromTensorError(TensorError(kind, message));
+    return okStatus();
+  }
   default:
     if (!spec.empty())
       return typeError(std::string("unsupported format string passed to ") +

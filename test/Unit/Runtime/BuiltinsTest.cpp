@@ -11,7 +11,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Dispatch/BuiltinsUtil.h"
 #include "Dispatch/Dispatch.h"
+#include "Dispatch/TensorArgs.h"
 #include "Tensor/Tensor.h"
 
 #include <doctest/doctest.h>
@@ -396,4 +398,15 @@ TEST_CASE("builtins: dict views are live, sized and testable with `in`") {
   CHECK(in);
   REQUIRE(callNamed("list", {it}, {}, rest).ok());
   CHECK(repr(rest) == "[3]");
+}
+
+TEST_CASE("builtins: format() of a tensor goes through Tensor.__format__") {
+  // f"{torch.tensor(3.5)}" == "3.5" (a 0-dim tensor formats as its item);
+  // f"{torch.tensor(3.5):.2f}" == "3.50".
+  Value v = tensorValue(scalarTensor(Scalar(3.5)));
+  std::string out;
+  CHECK(formatValue(v, "", out).ok());
+  CHECK(out == "3.5");
+  CHECK(formatValue(v, ".2f", out).ok());
+  CHECK(out == "3.50");
 }
