@@ -13,7 +13,8 @@
 // exactly once on every path (after its last use, or in the error block of
 // the op that failed while it was live); every failing runtime call adds
 // its op's location to the traceback and unwinds the frame, which releases
-// all local slots; the only external symbol is __janus_init_<module>.
+// all local slots; the only external symbols are __janus_init_<module> and
+// __janus_global_<module> (a global by name).
 //
 //   func.func @f(%x: !dyn.value) -> !dyn.value attributes {dyn.params = ["x"]}
 //   {

@@ -13,7 +13,12 @@
 //  * @__janus_init is exported as the C function
 //    `janus_rt_value __janus_init_<module>(janus_rt_value name)`, i.e.
 //    `{i64, i64} @__janus_init_<module>(i64, i64)`, which calls it between
-//    janus_rt_entry_begin / janus_rt_entry_end.
+//    janus_rt_entry_begin / janus_rt_entry_end;
+//  * the module's globals are readable by name through the exported
+//    `janus_rt_value __janus_global_<module>(const char *name)`, i.e.
+//    `{i64, i64} @__janus_global_<module>(ptr)`, which passes a table of
+//    the global names and slots to janus_rt_global_lookup (how `janus run`
+//    finds the classes of a compiled pylib module).
 // dyn.make_class and dyn.super_attr are plain calls.
 //
 //===----------------------------------------------------------------------===//
@@ -201,6 +206,37 @@ static void buildModuleInit(OpBuilder &b, RuntimeABI &abi,
   LLVM::ReturnOp::create(b, loc, call.getResult());
 }
 
+/// {i64, i64} @__janus_global_<module>(ptr %name): a new reference to the
+/// global `name` (kind JANUS_RT_UNBOUND_KIND if it is unbound or not a
+/// global of the module).
+static void buildGlobalAccessor(OpBuilder &b, RuntimeABI &abi, ModuleOp module,
+                                StringRef moduleName) {
+  constexpr StringLiteral prefix = "__janus.global.";
+  SmallVector<StringRef> names;
+  SmallVector<std::string> slots;
+  for (auto global : module.getOps<LLVM::GlobalOp>())
+    if (global.getSymName().starts_with(prefix)) {
+      names.push_back(global.getSymName().drop_front(prefix.size()));
+      slots.push_back(global.getSymName().str());
+    }
+  Location loc = module.getLoc();
+  b.setInsertionPointToEnd(module.getBody());
+  auto type = LLVM::LLVMFunctionType::get(abi.valueType(), {abi.ptrType()});
+  auto accessor = LLVM::LLVMFuncOp::create(
+      b, loc, ("__janus_global_" + moduleName).str(), type);
+  Block *body = accessor.addEntryBlock(b);
+  b.setInsertionPointToStart(body);
+  Value namesPtr = names.empty() ? abi.nullPtr(b, loc)
+                                 : abi.cStringArray(b, loc, names);
+  Value slotsPtr =
+      slots.empty() ? abi.nullPtr(b, loc) : abi.addressArray(b, loc, slots);
+  Value result =
+      abi.call(b, loc, "janus_rt_global_lookup",
+               {namesPtr, slotsPtr, abi.i64(b, loc, names.size()),
+                body->getArgument(0)});
+  LLVM::ReturnOp::create(b, loc, result);
+}
+
 LogicalResult janus::codegen::finishFunctions(ModuleOp module,
                                               LoweringState &state,
                                               StringRef moduleName) {
@@ -224,5 +260,6 @@ LogicalResult janus::codegen::finishFunctions(ModuleOp module,
     if (info.symbol == "__janus_init")
       buildModuleInit(b, abi, fn, moduleName);
   }
+  buildGlobalAccessor(b, abi, module, moduleName);
   return success();
 }

@@ -190,7 +190,8 @@ void recordPythonFunctions(mlir::ModuleOp module, LoweringState &state);
 /// Step 3 (FunctionsToLLVM.cpp): after the conversion, gives the converted
 /// functions internal linkage, adds each Python function's code entry and
 /// descriptor, and exports the module's init function as
-/// `__janus_init_<moduleName>`.
+/// `__janus_init_<moduleName>` and its globals by name through
+/// `__janus_global_<moduleName>`.
 mlir::LogicalResult finishFunctions(mlir::ModuleOp module, LoweringState &state,
                                     llvm::StringRef moduleName);
 

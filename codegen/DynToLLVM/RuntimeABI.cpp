@@ -45,7 +45,7 @@ static const RuntimeFunction runtimeFunctions[] = {
     {"janus_rt_traceback_add", "0:p"},  {"janus_rt_error_pending", "i:"},
     {"janus_rt_format_error", "p:"},    {"janus_rt_entry_begin", "p:"},
     {"janus_rt_entry_end", "0:p"},      {"janus_rt_to_handle", "p:v"},
-    {"janus_rt_from_handle", "v:p"},
+    {"janus_rt_from_handle", "v:p"},    {"janus_rt_global_lookup", "v:pplp"},
 };
 
 RuntimeABI::RuntimeABI(ModuleOp module) : module(module) {}
@@ -337,6 +337,25 @@ Value RuntimeABI::cStringArray(OpBuilder &b, Location loc,
     for (auto [i, s] : llvm::enumerate(strings))
       v = LLVM::InsertValueOp::create(b, loc, v, cString(b, loc, s),
                                       ArrayRef<int64_t>{int64_t(i)});
+    LLVM::ReturnOp::create(b, loc, v);
+  }
+  return LLVM::AddressOfOp::create(b, loc, global);
+}
+
+Value RuntimeABI::addressArray(OpBuilder &b, Location loc,
+                               ArrayRef<std::string> symbols) {
+  auto type = LLVM::LLVMArrayType::get(ptrType(), symbols.size());
+  Block *init;
+  auto global =
+      createGlobal(b, loc, type, uniqueName("__janus.addrs"), true, init);
+  {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(init);
+    Value v = LLVM::UndefOp::create(b, loc, type);
+    for (auto [i, symbol] : llvm::enumerate(symbols))
+      v = LLVM::InsertValueOp::create(
+          b, loc, v, LLVM::AddressOfOp::create(b, loc, ptrType(), symbol),
+          ArrayRef<int64_t>{int64_t(i)});
     LLVM::ReturnOp::create(b, loc, v);
   }
   return LLVM::AddressOfOp::create(b, loc, global);

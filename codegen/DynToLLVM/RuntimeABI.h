@@ -109,6 +109,11 @@ public:
   mlir::Value cStringArray(mlir::OpBuilder &b, mlir::Location loc,
                            llvm::ArrayRef<llvm::StringRef> strings);
 
+  /// A private constant array of the addresses of the globals `symbols`
+  /// (void *const[]).
+  mlir::Value addressArray(mlir::OpBuilder &b, mlir::Location loc,
+                           llvm::ArrayRef<std::string> symbols);
+
   /// A symbol name with `prefix` that is not used in the module yet.
   std::string uniqueName(llvm::StringRef prefix);
 

@@ -221,7 +221,7 @@ class Module:
         return self.forward(input, arg1, arg2, arg3, arg4, arg5, arg6, arg7)
 
     def forward(self, input=None):
-        assert False, "Module [Module] is missing the required \"forward\" function"
+        assert self is None, "Module [Module] is missing the required \"forward\" function"
         return None
 
     # -- registration ------------------------------------------------------
@@ -440,7 +440,7 @@ class ModuleList(Module):
         return reversed(self._list[::-1])
 
     def forward(self, input=None):
-        assert False, "Module [ModuleList] is missing the required \"forward\" function"
+        assert self is None, "Module [ModuleList] is missing the required \"forward\" function"
         return None
 
 

@@ -98,7 +98,7 @@ class Optimizer:
                         p.grad.zero_()
 
     def step(self, closure=None):
-        assert False, "Optimizer.step is implemented by the optimizer classes"
+        assert self is None, "Optimizer.step is implemented by the optimizer classes"
         return None
 
 

@@ -137,7 +137,10 @@ static bool writeHeader(llvm::StringRef path, llvm::StringRef name) {
      << "/* Runs the module body with __name__ bound to `name`; returns None,\n"
      << " * or a value of kind JANUS_RT_ERROR_KIND with the exception pending\n"
      << " * (janus_rt_format_error). */\n"
-     << "janus_rt_value __janus_init_" << name << "(janus_rt_value name);\n\n"
+     << "janus_rt_value __janus_init_" << name << "(janus_rt_value name);\n"
+     << "/* A new reference to the module's global `name`; kind\n"
+     << " * JANUS_RT_UNBOUND_KIND when it is unbound or not a global. */\n"
+     << "janus_rt_value __janus_global_" << name << "(const char *name);\n\n"
      << "#ifdef __cplusplus\n}\n#endif\n\n#endif\n";
   return true;
 }

@@ -142,6 +142,17 @@ janus_rt_value janus_rt_call_library(janus_rt_site *site,
                                      const janus_rt_value *args, int64_t nargs);
 /* The library entry <site->name> as a value. */
 janus_rt_value janus_rt_library_value(janus_rt_site *site);
+/* Registers `value` (borrowed; the runtime keeps a reference for the life
+ * of the process) as the implementation of the library name
+ * `qualified_name` ("torch.nn.Linear"): janus_rt_call_library,
+ * janus_rt_library_value, janus_library_lookup and every other lookup by
+ * name return it instead of the native row. This is how the compiled pylib
+ * (torch.nn, torch.optim written in Janus Python) is installed. A site
+ * resolves its name once, so register before running code that uses it.
+ * Returns 0, or -1 (pending exception) for a NULL name or a value of kind
+ * JANUS_RT_ERROR_KIND / JANUS_RT_UNBOUND_KIND. Thread-safe. */
+int32_t janus_rt_register_library_value(const char *qualified_name,
+                                        janus_rt_value value);
 
 /*--- Functions and classes ------------------------------------------------*/
 /* A function object for `desc`. `defaults` holds the default values of the
@@ -204,6 +215,15 @@ void janus_rt_store_slot(janus_rt_value *slot, janus_rt_value value,
 /* del: unbinds the slot; NameError/UnboundLocalError when already unbound. */
 int32_t janus_rt_del_slot(janus_rt_value *slot, const char *name,
                           int32_t is_global, int32_t is_cell);
+/* A new reference to the global `name` of a compiled module, whose globals
+ * are names[0..n) stored in *slots[0..n): what the exported
+ * `janus_rt_value __janus_global_<module>(const char *name)` returns. Kind
+ * JANUS_RT_UNBOUND_KIND (nothing to release) when the global is unbound or
+ * the module has none of that name. Never fails; not synchronised with
+ * code that stores the global. */
+janus_rt_value janus_rt_global_lookup(const char *const *names,
+                                      janus_rt_value *const *slots, int64_t n,
+                                      const char *name);
 /* A new, empty cell (for a local that a lambda captures). */
 janus_rt_value janus_rt_cell_new(void);
 

@@ -122,8 +122,21 @@ Status callWithKeywords(const Value &fn, const Value *args, size_t npos,
 /// obj.name for a tensor, list, dict or str (a bound library method or an
 /// attribute's value) or an instance (its attribute).
 Status getMember(const Value &obj, std::string_view name, Value &out);
-/// The function, class or constant value of a qualified library name.
+/// The function, class or constant value of a qualified library name: the
+/// value registered under that name if there is one, else the native row's.
 Status lookupLibraryValue(std::string_view qualifiedName, Value &out);
+
+/// Registers the Janus-Python implementation of a library row (the pylib's
+/// `torch.nn.Linear` class, `torch.nn.Parameter` function...), which name
+/// lookups (lookupLibraryValue, compiled library calls and values) then
+/// return instead of the native row. The registry keeps a reference to
+/// `value` for the life of the process; registering a name again replaces
+/// its value for lookups that have not cached the old one. Thread-safe, but
+/// meant to run before the program that uses the names.
+void registerLibraryValue(std::string_view qualifiedName, Value value);
+/// The value registered under `qualifiedName`, else null. The pointer stays
+/// valid for the life of the process. Thread-safe.
+const Value *registeredLibraryValue(std::string_view qualifiedName);
 
 /// Parses the Python literal `text` of a default ("None", "-100", "1e-05",
 /// "'mean'", "(0.9, 0.999)", "torch.int64") into a value.

@@ -4,7 +4,9 @@
 // janus.h), and getMember, which resolves `obj.name` for built-in receivers
 // through the dispatch table: a method row gives a bound library method, an
 // attribute row is evaluated on the spot. Instances fall back to the value
-// layer's getAttr.
+// layer's getAttr. Also the registry of Janus-Python implementations of
+// library rows (the compiled pylib), which lookups by name consult before
+// the native table.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +14,8 @@
 #include "Dispatch/Dispatch.h"
 #include "Value/CApiHandles.h"
 
+#include <deque>
+#include <mutex>
 #include <new>
 
 using namespace janus;
@@ -33,6 +37,19 @@ std::optional<LibReceiver> receiverOf(const Value &v) {
     return std::nullopt;
   }
 }
+
+/// Name -> registered value. Values are never freed or moved (a deque of
+/// them), so lookups may hand out pointers that callers cache.
+struct Registry {
+  std::mutex mutex;
+  std::deque<Value> values;
+  std::unordered_map<std::string, const Value *> byName;
+
+  static Registry &get() {
+    static Registry *registry = new Registry(); // never destroyed
+    return *registry;
+  }
+};
 
 template <typename Body> janus_status_t guarded(Body &&body) {
   try {
@@ -66,8 +83,29 @@ Status janus::rt::getMember(const Value &obj, std::string_view name,
   return getAttr(obj, name, out);
 }
 
+void janus::rt::registerLibraryValue(std::string_view qualifiedName,
+                                     Value value) {
+  Registry &registry = Registry::get();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  registry.values.push_back(std::move(value));
+  registry.byName[std::string(qualifiedName)] = &registry.values.back();
+}
+
+const Value *janus::rt::registeredLibraryValue(std::string_view qualifiedName) {
+  Registry &registry = Registry::get();
+  std::lock_guard<std::mutex> lock(registry.mutex);
+  if (registry.byName.empty())
+    return nullptr;
+  auto it = registry.byName.find(std::string(qualifiedName));
+  return it == registry.byName.end() ? nullptr : it->second;
+}
+
 Status janus::rt::lookupLibraryValue(std::string_view qualifiedName,
                                      Value &out) {
+  if (const Value *registered = registeredLibraryValue(qualifiedName)) {
+    out = *registered;
+    return okStatus();
+  }
   const LibEntryInfo *entry = LibraryTable::get().lookup(qualifiedName);
   if (!entry)
     return Status(ErrorCode::AttributeError, "the Janus library has no '" +

@@ -1,14 +1,17 @@
 //===- ExecCalls.cpp - Calls, method calls and the library by name --------===//
 //
-// janus_rt_call, janus_rt_call_method, janus_rt_call_library and
-// janus_rt_library_value. Arguments bind through Dispatch's
+// janus_rt_call, janus_rt_call_method, janus_rt_call_library,
+// janus_rt_library_value and janus_rt_register_library_value (a name's
+// Janus-Python implementation, which the library sites resolve to before
+// the native row). Arguments bind through Dispatch's
 // callWithKeywords / bindAndCall (CPython's binder), so a compiled function,
 // a class, a bound method and a library function take keywords alike.
 //
 // Each op's janus_rt_site caches what the runtime resolved from its name:
 // cache[0] points to a SiteData (made once per site, published with a
 // compare-and-swap, kept for the life of the process) holding the name, the
-// keyword names as strings, the library row of a library call, and per
+// keyword names as strings, the library row of a library call (and the
+// registered value that replaces it, looked up once with it), and per
 // built-in receiver type the method row of a method call. A method call on
 // an instance looks the name up in the instance, then its class chain, and
 // passes the instance as `self` without making a bound method object.
@@ -83,16 +86,27 @@ const LibEntryInfo *memberEntry(SiteData &data, int r) {
   return entry == missingEntry() ? nullptr : entry;
 }
 
-/// The library row named by a call_library / library_value site.
-Status libraryEntry(SiteData &data, const LibEntryInfo *&out) {
+/// The library row named by a call_library / library_value site and the
+/// value registered under its name (null if none), resolved once per site.
+/// A registered name needs no row (`out` is then null).
+Status libraryEntry(SiteData &data, const LibEntryInfo *&out,
+                    const Value *&registered) {
   out = data.libraryEntry.load(std::memory_order_acquire);
-  if (out)
-    return okStatus();
-  out = LibraryTable::get().lookup(data.name);
-  if (!out)
-    return Status(ErrorCode::AttributeError,
-                  "the Janus library has no '" + data.name + "'");
-  data.libraryEntry.store(out, std::memory_order_release);
+  if (!out) {
+    registered = registeredLibraryValue(data.name);
+    out = LibraryTable::get().lookup(data.name);
+    if (!out && !registered)
+      return Status(ErrorCode::AttributeError,
+                    "the Janus library has no '" + data.name + "'");
+    if (!out)
+      out = missingEntry();
+    data.registered.store(registered, std::memory_order_release);
+    data.libraryEntry.store(out, std::memory_order_release);
+  } else {
+    registered = data.registered.load(std::memory_order_acquire);
+  }
+  if (out == missingEntry())
+    out = nullptr;
   return okStatus();
 }
 
@@ -214,10 +228,15 @@ janus_rt_value janus_rt_call_library(janus_rt_site *site,
       return badArity("janus_rt_call_library");
     SiteData &data = siteData(site);
     const LibEntryInfo *entry;
-    if (Status status = libraryEntry(data, entry); !status.ok())
+    const Value *registered;
+    if (Status status = libraryEntry(data, entry, registered); !status.ok())
       return fail(std::move(status));
     BorrowedArray values(args, static_cast<size_t>(nargs));
     Value out;
+    if (registered)
+      return produce(
+          callWithKeywords(*registered, values.data(), npos, data.kwnames, out),
+          out);
     if (entry->kind == LibEntryKind::Function ||
         (entry->kind == LibEntryKind::Class && entry->impl))
       return produce(
@@ -235,12 +254,29 @@ janus_rt_value janus_rt_library_value(janus_rt_site *site) {
   return guard([&] {
     SiteData &data = siteData(site);
     const LibEntryInfo *entry;
-    if (Status status = libraryEntry(data, entry); !status.ok())
+    const Value *registered;
+    if (Status status = libraryEntry(data, entry, registered); !status.ok())
       return fail(std::move(status));
+    if (registered)
+      return give(*registered);
     if (entry->kind == LibEntryKind::Constant && !entry->constant.isNone())
       return give(entry->constant);
     Value out;
     return produce(lookupLibraryValue(data.name, out), out);
+  });
+}
+
+int32_t janus_rt_register_library_value(const char *qualified_name,
+                                        janus_rt_value value) {
+  return guard([&]() -> int32_t {
+    if (!qualified_name || value.kind == JANUS_RT_ERROR_KIND ||
+        value.kind == JANUS_RT_UNBOUND_KIND)
+      return failInt(Status(ErrorCode::InvalidArgument,
+                            "janus_rt_register_library_value: a name and a "
+                            "value are required"));
+    Borrowed v(value);
+    registerLibraryValue(qualified_name, *v);
+    return 0;
   });
 }
 

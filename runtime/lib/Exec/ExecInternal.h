@@ -78,6 +78,9 @@ struct SiteData {
   /// A library row: the callee of janus_rt_call_library /
   /// janus_rt_library_value.
   std::atomic<const LibEntryInfo *> libraryEntry{nullptr};
+  /// The Janus-Python value registered under `name` (registerLibraryValue),
+  /// looked up with libraryEntry and published before it; null if none.
+  std::atomic<const Value *> registered{nullptr};
   /// Per LibReceiver (tensor, list, dict, str): the method or attribute row
   /// named `name`, once looked up; `Missing` when there is none.
   std::atomic<const LibEntryInfo *> members[4] = {};

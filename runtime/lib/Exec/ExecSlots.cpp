@@ -8,6 +8,8 @@
 // captures lives in a cell (Objects.h's CellObject) stored in its slot;
 // is_cell reads and writes through it (2: a free variable, whose unbound
 // read is NameError "cannot access free variable ...").
+// janus_rt_global_lookup reads a module's global by name (the body of the
+// exported __janus_global_<module>).
 //
 // Also here: f-string pieces (format with a conversion, then joining),
 // `assert`, and `with` (__enter__ / __exit__(None, None, None), which is
@@ -18,6 +20,8 @@
 #include "Exec/ExecInternal.h"
 
 #include "Dispatch/BuiltinsUtil.h"
+
+#include <cstring>
 
 using namespace janus;
 using namespace janus::rt;
@@ -81,6 +85,18 @@ janus_rt_value janus_rt_load_slot(const janus_rt_value *slot, const char *name,
     return fail(unboundError(name, is_global != 0));
   janus_rt_retain(*slot);
   return *slot;
+}
+
+janus_rt_value janus_rt_global_lookup(const char *const *names,
+                                      janus_rt_value *const *slots, int64_t n,
+                                      const char *name) {
+  if (name)
+    for (int64_t i = 0; i < n; ++i)
+      if (std::strcmp(names[i], name) == 0) {
+        janus_rt_retain(*slots[i]);
+        return *slots[i];
+      }
+  return janus_rt_value{JANUS_RT_UNBOUND_KIND, 0};
 }
 
 void janus_rt_store_slot(janus_rt_value *slot, janus_rt_value value,

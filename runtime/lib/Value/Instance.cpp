@@ -81,6 +81,16 @@ Status getAttr(const Value &obj, std::string_view name, Value &out) {
                 : *attr;
       return okStatus();
     }
+    if (name == "__dict__") {
+      // A snapshot (CPython's is live) of the attributes in the order they
+      // were first assigned, which is all the pylib's Module._sync needs.
+      Value dict = makeDict();
+      const std::vector<std::string> &names = inst->shape->attributeNames();
+      for (size_t i = 0; i < names.size(); ++i)
+        JANUS_RETURN_IF_ERROR(setItem(dict, makeStr(names[i]), inst->slots[i]));
+      out = std::move(dict);
+      return okStatus();
+    }
   } else if (obj.kind() == Kind::Class) {
     if (const Value *attr = obj.as<ClassObject>()->lookup(name)) {
       out = *attr;

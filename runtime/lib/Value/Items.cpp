@@ -248,6 +248,21 @@ Status length(const Value &v, int64_t &out) {
       return typeError("len() of a 0-d tensor");
     out = v.tensor()->sizes()[0];
     return okStatus();
+  case Kind::Instance:
+    // A class's __len__ (the pylib's Sequential and ModuleList).
+    if (const Value *method =
+            v.as<InstanceObject>()->classObject()->lookup("__len__")) {
+      Value result;
+      JANUS_RETURN_IF_ERROR(call(*method, &v, 1, result));
+      if (!result.isInt())
+        return typeError(std::string("'") + typeName(result) +
+                         "' object cannot be interpreted as an integer");
+      if (result.asInt() < 0)
+        return Status(ErrorCode::ValueError, "__len__() should return >= 0");
+      out = result.asInt();
+      return okStatus();
+    }
+    [[fallthrough]];
   default:
     return typeError(std::string("object of type '") + typeName(v) +
                      "' has no len()");

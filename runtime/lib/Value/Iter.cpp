@@ -146,6 +146,20 @@ Status getIter(const Value &iterable, Value &out) {
     return okStatus();
   case Kind::Tensor:
     return tensorIter(iterable, out);
+  case Kind::Instance:
+    // A class's __iter__ (the pylib's Sequential and ModuleList), which
+    // must return an iterator.
+    if (const Value *method =
+            iterable.as<InstanceObject>()->classObject()->lookup("__iter__")) {
+      Value result;
+      JANUS_RETURN_IF_ERROR(call(*method, &iterable, 1, result));
+      if (result.kind() != Kind::Iterator)
+        return typeError(std::string("iter() returned non-iterator of type '") +
+                         typeName(result) + "'");
+      out = std::move(result);
+      return okStatus();
+    }
+    return notIterable(iterable);
   default:
     return notIterable(iterable);
   }
