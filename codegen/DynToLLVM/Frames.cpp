@@ -205,11 +205,11 @@ void FramePreparer::buildExits(Frame &frame) {
     Value slot = abi.slotAddress(b, loc, frame.slots, i);
     abi.release(b, loc, LLVM::LoadOp::create(b, loc, abi.valueType(), slot));
   }
-  Value result = UnrealizedConversionCastOp::create(
-                     b, loc, dyn::ValueType::get(fn.getContext()),
-                     retBlock->getArgument(0))
-                     .getResult(0);
-  func::ReturnOp::create(b, loc, result);
+  // Already llvm.return: this block may have no predecessor until the
+  // conversion patterns branch to the error blocks (a `while True:` left only
+  // by an exception), and the conversion driver skips ops in blocks that are
+  // unreachable when it starts, so a func.return here could stay unconverted.
+  LLVM::ReturnOp::create(b, loc, retBlock->getArgument(0));
 
   // ^unwind: return an error value (the exception is pending).
   unwindBlock = b.createBlock(retBlock);
