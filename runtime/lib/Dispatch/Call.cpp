@@ -196,10 +196,7 @@ Status janus::rt::callWithKeywords(const Value &fn, const Value *args,
   case Kind::BoundMethod: {
     // self first, then the call's own arguments (keywords still last).
     const auto *m = fn.as<BoundMethodObject>();
-    std::vector<Value> all;
-    all.reserve(nargs + 1);
-    all.push_back(m->self);
-    all.insert(all.end(), args, args + nargs);
+    std::vector<Value> all = prependSelf(m->self, args, nargs);
     return callWithKeywords(m->function, all.data(), npos + 1, kwnames, out);
   }
   case Kind::Class: {
@@ -208,10 +205,7 @@ Status janus::rt::callWithKeywords(const Value &fn, const Value *args,
     if (!init)
       return typeError(cls->name + "() takes no arguments");
     Value instance = makeInstance(fn);
-    std::vector<Value> all;
-    all.reserve(nargs + 1);
-    all.push_back(instance);
-    all.insert(all.end(), args, args + nargs);
+    std::vector<Value> all = prependSelf(instance, args, nargs);
     Value result;
     JANUS_RETURN_IF_ERROR(
         callWithKeywords(*init, all.data(), npos + 1, kwnames, result));
@@ -224,10 +218,7 @@ Status janus::rt::callWithKeywords(const Value &fn, const Value *args,
   case Kind::Instance:
     if (const Value *method =
             fn.as<InstanceObject>()->classObject()->lookup("__call__")) {
-      std::vector<Value> all;
-      all.reserve(nargs + 1);
-      all.push_back(fn);
-      all.insert(all.end(), args, args + nargs);
+      std::vector<Value> all = prependSelf(fn, args, nargs);
       return callWithKeywords(*method, all.data(), npos + 1, kwnames, out);
     }
     [[fallthrough]];

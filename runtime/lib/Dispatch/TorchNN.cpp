@@ -599,28 +599,37 @@ Status fPad(const LibArgs &args, Value &out) {
 
 //===--- torch.cat and friends --------------------------------------------===//
 
-Status torchCat(const LibArgs &args, Value &out) {
-  Call c{args, "cat"};
+// cat and stack: a tensor sequence and a dim, joined by `join`.
+template <typename JoinFn>
+Status joinTensors(const LibArgs &args, const char *name, JoinFn join,
+                   Value &out) {
+  Call c{args, name};
   std::vector<Tensor> ts;
   int64_t dim;
   JANUS_RETURN_IF_ERROR(tensorList(c, 0, ts));
   JANUS_RETURN_IF_ERROR(c.integer(1, "dim", dim));
   return guardTensorOp([&] {
-    out = tensorValue(ag::cat(ts, dim));
+    out = tensorValue(join(ts, dim));
     return okStatus();
   });
 }
 
+Status torchCat(const LibArgs &args, Value &out) {
+  return joinTensors(
+      args, "cat",
+      [](const std::vector<Tensor> &ts, int64_t dim) {
+        return ag::cat(ts, dim);
+      },
+      out);
+}
+
 Status torchStack(const LibArgs &args, Value &out) {
-  Call c{args, "stack"};
-  std::vector<Tensor> ts;
-  int64_t dim;
-  JANUS_RETURN_IF_ERROR(tensorList(c, 0, ts));
-  JANUS_RETURN_IF_ERROR(c.integer(1, "dim", dim));
-  return guardTensorOp([&] {
-    out = tensorValue(ag::stack(ts, dim));
-    return okStatus();
-  });
+  return joinTensors(
+      args, "stack",
+      [](const std::vector<Tensor> &ts, int64_t dim) {
+        return ag::stack(ts, dim);
+      },
+      out);
 }
 
 // split(tensor, split_size_or_sections, dim): an int is split(), a

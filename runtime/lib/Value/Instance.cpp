@@ -119,6 +119,15 @@ Status setAttr(const Value &obj, std::string_view name, Value value) {
   return noAttribute(obj, name);
 }
 
+std::vector<Value> prependSelf(const Value &self, const Value *args,
+                               size_t nargs) {
+  std::vector<Value> all;
+  all.reserve(nargs + 1);
+  all.push_back(self);
+  all.insert(all.end(), args, args + nargs);
+  return all;
+}
+
 Status call(const Value &fn, const Value *args, size_t nargs, Value &out) {
   switch (fn.kind()) {
   case Kind::Function: {
@@ -130,10 +139,7 @@ Status call(const Value &fn, const Value *args, size_t nargs, Value &out) {
   }
   case Kind::BoundMethod: {
     const auto *m = fn.as<BoundMethodObject>();
-    std::vector<Value> all;
-    all.reserve(nargs + 1);
-    all.push_back(m->self);
-    all.insert(all.end(), args, args + nargs);
+    std::vector<Value> all = prependSelf(m->self, args, nargs);
     return call(m->function, all.data(), all.size(), out);
   }
   case Kind::Class: {
@@ -143,10 +149,7 @@ Status call(const Value &fn, const Value *args, size_t nargs, Value &out) {
       if (nargs != 0)
         return typeError(fn.as<ClassObject>()->name + "() takes no arguments");
     } else {
-      std::vector<Value> all;
-      all.reserve(nargs + 1);
-      all.push_back(instance);
-      all.insert(all.end(), args, args + nargs);
+      std::vector<Value> all = prependSelf(instance, args, nargs);
       Value result;
       JANUS_RETURN_IF_ERROR(call(*init, all.data(), all.size(), result));
       if (!result.isNone())
@@ -160,10 +163,7 @@ Status call(const Value &fn, const Value *args, size_t nargs, Value &out) {
     // An instance whose class defines __call__ (nn.Module's runs forward).
     if (const Value *method =
             fn.as<InstanceObject>()->classObject()->lookup("__call__")) {
-      std::vector<Value> all;
-      all.reserve(nargs + 1);
-      all.push_back(fn);
-      all.insert(all.end(), args, args + nargs);
+      std::vector<Value> all = prependSelf(fn, args, nargs);
       return call(*method, all.data(), all.size(), out);
     }
     [[fallthrough]];

@@ -115,6 +115,10 @@ Status getAttr(const Value &obj, std::string_view name, Value &out);
 Status setAttr(const Value &obj, std::string_view name, Value value);
 /// fn(*args) for a built-in function or bound method.
 Status call(const Value &fn, const Value *args, size_t nargs, Value &out);
+/// `self` followed by args[0..nargs): the argument list of a method call
+/// (bound methods, __init__, __call__).
+std::vector<Value> prependSelf(const Value &self, const Value *args,
+                               size_t nargs);
 
 //===----------------------------------------------------------------------===//
 // Iteration (Iter.cpp)
