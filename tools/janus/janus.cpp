@@ -152,6 +152,9 @@ int main(int argc, char **argv) {
   llvm::cl::ParseCommandLineOptions(argc, argv, "janus: run Janus Python\n");
   if (command != "run")
     return error("unknown command '" + command + "' (expected 'run')");
+  if (optLevel > 3)
+    return error("invalid optimisation level '-O" + llvm::Twine(optLevel) +
+                 "' (expected -O0 to -O3)");
 
   auto buffer = llvm::MemoryBuffer::getFile(inputFile, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);

@@ -34,6 +34,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FileUtilities.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
@@ -212,14 +213,28 @@ static int compile(const Module &module, DiagnosticEngine &diags,
       return fail(std::move(err));
     return 0;
   default: {
-    std::string object = out + ".o";
+    // Check that the library can be written before compiling into a
+    // temporary object, so an unwritable -o names the user's path.
+    {
+      std::error_code ec;
+      llvm::raw_fd_ostream probe(out, ec);
+      if (ec)
+        return fail(llvm::createStringError(ec, "cannot write " + out + ": " +
+                                                    ec.message()));
+    }
+    llvm::SmallString<128> object;
+    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+            llvm::sys::path::stem(out), "o", object))
+      return fail(llvm::createStringError(
+          ec, "cannot create a temporary object file: " + ec.message()));
+    llvm::FileRemover removeObject(object);
     if (auto err =
             janus::codegen::emitObjectFile(*llvmModule, **machine, object))
       return fail(std::move(err));
     janus::codegen::LinkOptions options;
     options.runtimeDir = runtimeDir;
-    llvm::Error err = janus::codegen::linkSharedLibrary({object}, out, options);
-    llvm::sys::fs::remove(object);
+    llvm::Error err =
+        janus::codegen::linkSharedLibrary({std::string(object)}, out, options);
     if (err)
       return fail(std::move(err));
     return 0;
@@ -233,6 +248,12 @@ int main(int argc, char **argv) {
   llvm::cl::HideUnrelatedOptions(janusCategory);
   llvm::cl::ParseCommandLineOptions(argc, argv,
                                     "janusc: the Janus Python compiler\n");
+
+  if (optLevel > 3) {
+    llvm::errs() << "janusc: error: invalid optimisation level '-O" << optLevel
+                 << "' (expected -O0 to -O3)\n";
+    return 1;
+  }
 
   std::string source, readError;
   if (!readSource(inputFile, source, readError)) {
