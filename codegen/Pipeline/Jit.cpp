@@ -1,0 +1,76 @@
+//===- Jit.cpp - Run compiled Janus modules in process with ORC LLJIT -----===//
+//
+// Implements Jit.h on llvm::orc::LLJIT. LLJIT's default set-up already links
+// a "process symbols" JITDylib (a DynamicLibrarySearchGenerator over this
+// process) into the main JITDylib, which is what makes the JIT'd code share
+// the host's runtime; the target machine builder is the host's, with the
+// requested code generation level.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Pipeline/Jit.h"
+
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/ExecutionEngine/Orc/LLJIT.h"
+#include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
+#include "llvm/Support/TargetSelect.h"
+
+#include <mutex>
+
+namespace janus::codegen {
+
+Jit::Jit(std::unique_ptr<llvm::orc::LLJIT> jit) : jit(std::move(jit)) {}
+
+Jit::~Jit() = default;
+
+llvm::Expected<std::unique_ptr<Jit>> Jit::create(unsigned optLevel) {
+  static std::once_flag initialised;
+  std::call_once(initialised, [] {
+    llvm::InitializeNativeTarget();
+    llvm::InitializeNativeTargetAsmPrinter();
+    llvm::InitializeNativeTargetAsmParser();
+  });
+  auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!machineBuilder)
+    return machineBuilder.takeError();
+  llvm::CodeGenOptLevel level = llvm::CodeGenOptLevel::Default;
+  if (optLevel == 0)
+    level = llvm::CodeGenOptLevel::None;
+  else if (optLevel == 1)
+    level = llvm::CodeGenOptLevel::Less;
+  else if (optLevel >= 3)
+    level = llvm::CodeGenOptLevel::Aggressive;
+  machineBuilder->setCodeGenOptLevel(level);
+  auto jit = llvm::orc::LLJITBuilder()
+                 .setJITTargetMachineBuilder(std::move(*machineBuilder))
+                 .create();
+  if (!jit)
+    return jit.takeError();
+  return std::unique_ptr<Jit>(new Jit(std::move(*jit)));
+}
+
+const llvm::DataLayout &Jit::getDataLayout() const {
+  return jit->getDataLayout();
+}
+
+llvm::Error Jit::addModule(std::unique_ptr<llvm::Module> module,
+                           std::unique_ptr<llvm::LLVMContext> context) {
+  return jit->addIRModule(llvm::orc::ThreadSafeModule(
+      std::move(module), llvm::orc::ThreadSafeContext(std::move(context))));
+}
+
+llvm::Expected<void *> Jit::lookup(llvm::StringRef name) {
+  if (!initialised) {
+    // Compiles the main JITDylib and runs its llvm.global_ctors (Janus
+    // modules have none today; the pylib's libraries are not JIT'd).
+    if (llvm::Error err = jit->initialize(jit->getMainJITDylib()))
+      return std::move(err);
+    initialised = true;
+  }
+  auto address = jit->lookup(name);
+  if (!address)
+    return address.takeError();
+  return address->toPtr<void *>();
+}
+
+} // namespace janus::codegen
