@@ -4,7 +4,8 @@
 // a "process symbols" JITDylib (a DynamicLibrarySearchGenerator over this
 // process) into the main JITDylib, which is what makes the JIT'd code share
 // the host's runtime; the target machine builder is the host's, with the
-// requested code generation level.
+// requested code generation level (jitCodeGenLevel: fast instruction
+// selection below -O3, since Janus code is calls into the runtime).
 //
 //===----------------------------------------------------------------------===//
 
@@ -19,11 +20,17 @@
 
 namespace janus::codegen {
 
+llvm::CodeGenOptLevel jitCodeGenLevel(unsigned optLevel) {
+  return optLevel >= 3 ? llvm::CodeGenOptLevel::Aggressive
+                       : llvm::CodeGenOptLevel::None;
+}
+
 Jit::Jit(std::unique_ptr<llvm::orc::LLJIT> jit) : jit(std::move(jit)) {}
 
 Jit::~Jit() = default;
 
-llvm::Expected<std::unique_ptr<Jit>> Jit::create(unsigned optLevel) {
+llvm::Expected<std::unique_ptr<Jit>>
+Jit::create(llvm::CodeGenOptLevel codeGenLevel) {
   static std::once_flag initialised;
   std::call_once(initialised, [] {
     llvm::InitializeNativeTarget();
@@ -33,14 +40,7 @@ llvm::Expected<std::unique_ptr<Jit>> Jit::create(unsigned optLevel) {
   auto machineBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
   if (!machineBuilder)
     return machineBuilder.takeError();
-  llvm::CodeGenOptLevel level = llvm::CodeGenOptLevel::Default;
-  if (optLevel == 0)
-    level = llvm::CodeGenOptLevel::None;
-  else if (optLevel == 1)
-    level = llvm::CodeGenOptLevel::Less;
-  else if (optLevel >= 3)
-    level = llvm::CodeGenOptLevel::Aggressive;
-  machineBuilder->setCodeGenOptLevel(level);
+  machineBuilder->setCodeGenOptLevel(codeGenLevel);
   auto jit = llvm::orc::LLJITBuilder()
                  .setJITTargetMachineBuilder(std::move(*machineBuilder))
                  .create();
@@ -64,7 +64,7 @@ llvm::Expected<void *> Jit::lookup(llvm::StringRef name) {
     // Compiles the main JITDylib and runs its llvm.global_ctors (Janus
     // modules have none today; the pylib's libraries are not JIT'd).
     if (llvm::Error err = jit->initialize(jit->getMainJITDylib()))
-      return std::move(err);
+      return err;
     initialised = true;
   }
   auto address = jit->lookup(name);

@@ -20,6 +20,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/CodeGen.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
@@ -30,11 +31,24 @@ class LLJIT;
 
 namespace janus::codegen {
 
+/// The code generation level for IR optimised at -O<optLevel>: None (fast
+/// instruction selection and register allocation) below -O3, Aggressive at
+/// -O3. Compiled Janus code is mostly calls into the runtime, where the run
+/// time is spent, so the slower code generator of -O1/-O2 buys nothing
+/// measurable; it cost about 0.3 s of CPU time per example model (ppo,
+/// treernn: JIT code generation 80 ms at None against 350-380 ms at
+/// Default and Less, run time the same within the noise;
+/// docs/performance.md, "Examples on the accurate path").
+llvm::CodeGenOptLevel jitCodeGenLevel(unsigned optLevel);
+
 class Jit {
 public:
-  /// A JIT for the host CPU whose code generator runs at -O<optLevel> (0
-  /// to 3; the IR optimisation itself is optimizeLLVMIR's job).
-  static llvm::Expected<std::unique_ptr<Jit>> create(unsigned optLevel = 2);
+  /// A JIT for the host CPU whose code generator (instruction selection,
+  /// register allocation) runs at `codeGenLevel`; the IR optimisation is
+  /// optimizeLLVMIR's job, before addModule. jitCodeGenLevel gives the level
+  /// `janus run -O<n>` uses.
+  static llvm::Expected<std::unique_ptr<Jit>>
+  create(llvm::CodeGenOptLevel codeGenLevel);
   ~Jit();
 
   /// The data layout modules must have (the host's); translateToLLVMIR with

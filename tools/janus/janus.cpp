@@ -240,7 +240,7 @@ int compileAndRun(StageTimes &times) {
     return error(llvm::toString(std::move(err)));
   times.charge(times.optimisation);
 
-  auto jit = codegen::Jit::create(optLevel);
+  auto jit = codegen::Jit::create(codegen::jitCodeGenLevel(optLevel));
   if (!jit)
     return error(llvm::toString(jit.takeError()));
   if (auto err =
