@@ -46,7 +46,17 @@ Jit::create(llvm::CodeGenOptLevel codeGenLevel) {
                  .create();
   if (!jit)
     return jit.takeError();
-  return std::unique_ptr<Jit>(new Jit(std::move(*jit)));
+  std::unique_ptr<Jit> result(new Jit(std::move(*jit)));
+  // Materialisation failures (an unresolved symbol) are reported to the
+  // session, not in the lookup's error; collect them for lookup, instead of
+  // ORC's default of printing them to stderr.
+  Jit *self = result.get();
+  self->jit->getExecutionSession().setErrorReporter([self](llvm::Error err) {
+    if (!self->sessionErrors.empty())
+      self->sessionErrors += "; ";
+    self->sessionErrors += llvm::toString(std::move(err));
+  });
+  return result;
 }
 
 const llvm::DataLayout &Jit::getDataLayout() const {
@@ -59,17 +69,26 @@ llvm::Error Jit::addModule(std::unique_ptr<llvm::Module> module,
       std::move(module), llvm::orc::ThreadSafeContext(std::move(context))));
 }
 
+llvm::Error Jit::withSessionErrors(llvm::Error err) {
+  if (sessionErrors.empty())
+    return err;
+  std::string message =
+      sessionErrors + " (" + llvm::toString(std::move(err)) + ")";
+  sessionErrors.clear();
+  return llvm::createStringError(message);
+}
+
 llvm::Expected<void *> Jit::lookup(llvm::StringRef name) {
   if (!initialised) {
-    // Compiles the main JITDylib and runs its llvm.global_ctors (Janus
-    // modules have none today; the pylib's libraries are not JIT'd).
+    // Runs the main JITDylib's llvm.global_ctors (Janus modules have none
+    // today; the pylib's libraries are not JIT'd).
     if (llvm::Error err = jit->initialize(jit->getMainJITDylib()))
-      return err;
+      return withSessionErrors(std::move(err));
     initialised = true;
   }
   auto address = jit->lookup(name);
   if (!address)
-    return address.takeError();
+    return withSessionErrors(address.takeError());
   return address->toPtr<void *>();
 }
 

@@ -24,6 +24,7 @@
 #include "llvm/Support/Error.h"
 
 #include <memory>
+#include <string>
 
 namespace llvm::orc {
 class LLJIT;
@@ -62,14 +63,19 @@ public:
 
   /// Compiles what is needed and returns the address of the (unmangled)
   /// symbol `name`; an error if it is undefined or an undefined symbol of
-  /// its module cannot be resolved in this process. Runs the module's
+  /// its module cannot be resolved in this process (the message names the
+  /// unresolved symbols). Runs the module's
   /// static initialisers (llvm.global_ctors) before the first lookup.
   llvm::Expected<void *> lookup(llvm::StringRef name);
 
 private:
   explicit Jit(std::unique_ptr<llvm::orc::LLJIT> jit);
+  /// `err`, prefixed with (and clearing) the session's reported errors.
+  llvm::Error withSessionErrors(llvm::Error err);
   std::unique_ptr<llvm::orc::LLJIT> jit;
   bool initialised = false;
+  /// Errors the ExecutionSession reported since the last failed lookup.
+  std::string sessionErrors;
 };
 
 } // namespace janus::codegen
