@@ -1,11 +1,15 @@
 //===- janus.cpp - `janus run`: compile a Janus Python file and run it ----===//
 //
 // `janus run model.py` runs the accurate path: the front end and MLIRGen
-// produce `dyn`, codegen/Pipeline lowers and compiles it to a temporary
-// shared library linked against libjanus_runtime.so (the same library this
-// process is linked with, so both share one runtime), which is loaded with
-// dlopen and whose `__janus_init_<stem>("__main__")` runs the program. A
-// Python error prints its traceback (janus_rt_format_error) and exits 1.
+// produce `dyn`, codegen/Pipeline lowers it to LLVM IR and optimises it, and
+// the in-process ORC JIT (codegen/Pipeline/Jit.h) compiles it; its runtime
+// calls resolve to the libjanus_runtime.so this process is linked with, so
+// the program, the pylib and the driver share one runtime. No file is
+// written and no C++ driver runs. `__janus_init_main("__main__")` then runs
+// the program; a Python error prints its traceback (janus_rt_format_error)
+// and exits 1. Janus Python has no `sys`, so a program cannot read
+// arguments: `janus run model.py ARG...` is rejected rather than ignoring
+// them. --time-report prints the milliseconds spent in each stage to stderr.
 // Before it runs, the compiled pylib (libjanus_pylib_torch_nn.so and
 // libjanus_pylib_torch_optim.so, built with janus into JANUS_PYLIB_DIR, or
 // $JANUS_PYLIB_DIR) is loaded when the program names torch.nn or
@@ -13,31 +17,31 @@
 // "torch.optim", and every global that is a class or function with a row of
 // that Library.def module is registered under its qualified name
 // (janus_rt_register_library_value), so `nn.Linear` is the pylib's class.
-// Profiling and the speculative JIT are later stages; an in-process ORC
-// JIT would replace the temporary library.
+// Profiling and the speculative JIT are later stages.
 //
 //===----------------------------------------------------------------------===//
 
 #include "janus/janus.h"
 #include "MLIRGen/MLIRGen.h"
+#include "Pipeline/Jit.h"
 #include "Pipeline/Pipeline.h"
+#include "Signature/LibraryRows.h"
 #include "janus/Frontend/Diagnostics.h"
 #include "janus/Frontend/Parser.h"
 #include "janus/Frontend/Sema.h"
 #include "janus/janus_exec.h"
-#include "Signature/LibraryRows.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
-#include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FileUtilities.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <dlfcn.h>
 #include <string>
 
@@ -52,9 +56,17 @@ llvm::cl::opt<std::string> inputFile(llvm::cl::Positional,
                                      llvm::cl::desc("<input .py file>"),
                                      llvm::cl::Required,
                                      llvm::cl::cat(janusCategory));
+llvm::cl::list<std::string> programArgs(llvm::cl::Positional,
+                                        llvm::cl::desc("[program args]"),
+                                        llvm::cl::cat(janusCategory));
 llvm::cl::opt<unsigned> optLevel("O", llvm::cl::desc("Optimisation level"),
                                  llvm::cl::Prefix, llvm::cl::init(1),
                                  llvm::cl::cat(janusCategory));
+llvm::cl::opt<bool> timeReport(
+    "time-report",
+    llvm::cl::desc("Print the time spent in each compile stage and in the "
+                   "run to stderr (ms)"),
+    llvm::cl::cat(janusCategory));
 
 int error(const llvm::Twine &message) {
   llvm::errs() << "janus: error: " << message << "\n";
@@ -145,17 +157,51 @@ int loadPylib(const PylibModule &pylib) {
   }
   return 0; // the library stays loaded: its classes are registered
 }
-} // namespace
 
-int main(int argc, char **argv) {
-  llvm::cl::HideUnrelatedOptions(janusCategory);
-  llvm::cl::ParseCommandLineOptions(argc, argv, "janus: run Janus Python\n");
-  if (command != "run")
-    return error("unknown command '" + command + "' (expected 'run')");
-  if (optLevel > 3)
-    return error("invalid optimisation level '-O" + llvm::Twine(optLevel) +
-                 "' (expected -O0 to -O3)");
+/// Wall-clock and CPU milliseconds spent in each stage of `janus run`, for
+/// --time-report. CPU time (std::clock, all threads of the process) lets a
+/// benchmark on a loaded machine see the work apart from the waiting.
+struct StageTimes {
+  struct Stage {
+    double wall = 0, cpu = 0;
+  };
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point lastWall = Clock::now();
+  std::clock_t lastCpu = std::clock();
+  Stage frontEnd, lowering, optimisation, codegen, pylib, run;
+  /// Adds the time since the previous call to `stage`.
+  void charge(Stage &stage) {
+    Clock::time_point now = Clock::now();
+    std::clock_t cpuNow = std::clock();
+    stage.wall +=
+        std::chrono::duration<double, std::milli>(now - lastWall).count();
+    stage.cpu += 1000.0 * double(cpuNow - lastCpu) / CLOCKS_PER_SEC;
+    lastWall = now;
+    lastCpu = cpuNow;
+  }
+  void print(llvm::raw_ostream &os) const {
+    auto row = [&](const char *name, Stage stage) {
+      os << llvm::format("  %-20s %10.1f ms  (cpu %.1f ms)\n", name, stage.wall,
+                         stage.cpu);
+    };
+    os << "janus: time report\n";
+    row("front end", frontEnd);
+    row("MLIR lowering", lowering);
+    row("LLVM optimisation", optimisation);
+    row("JIT code generation", codegen);
+    row("pylib loading", pylib);
+    row("run", run);
+    Stage compile;
+    for (const Stage *stage : {&frontEnd, &lowering, &optimisation, &codegen}) {
+      compile.wall += stage->wall;
+      compile.cpu += stage->cpu;
+    }
+    row("compile total", compile);
+  }
+};
 
+/// Compiles `inputFile` and runs it as `__main__`; returns the exit code.
+int compileAndRun(StageTimes &times) {
   auto buffer = llvm::MemoryBuffer::getFile(inputFile, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!buffer)
@@ -173,48 +219,48 @@ int main(int argc, char **argv) {
   mlir::OwningOpRef<mlir::ModuleOp> dyn = generateDyn(context, *module, diags);
   if (!dyn)
     return 1;
-  std::string stem = llvm::sys::path::stem(inputFile).str();
   llvm::SmallVector<const PylibModule *> pylibsUsed;
   for (const PylibModule &pylib : pylibModules)
     if (usesLibraryModule(*dyn, pylib.module))
       pylibsUsed.push_back(&pylib);
+  times.charge(times.frontEnd);
+
   if (failed(codegen::lowerDynToLLVMDialect(*dyn, "main")))
     return 1;
   auto machine = codegen::createHostTargetMachine(optLevel);
   if (!machine)
     return error(llvm::toString(machine.takeError()));
-  llvm::LLVMContext llvmContext;
+  auto llvmContext = std::make_unique<llvm::LLVMContext>();
   auto llvmModule =
-      codegen::translateToLLVMIR(*dyn, llvmContext, machine->get());
+      codegen::translateToLLVMIR(*dyn, *llvmContext, machine->get());
   if (!llvmModule)
     return 1;
+  times.charge(times.lowering);
   if (auto err = codegen::optimizeLLVMIR(*llvmModule, optLevel, machine->get()))
     return error(llvm::toString(std::move(err)));
+  times.charge(times.optimisation);
 
-  llvm::SmallString<128> object, library;
-  if (llvm::sys::fs::createTemporaryFile("janus-" + stem, "o", object) ||
-      llvm::sys::fs::createTemporaryFile("janus-" + stem, "so", library))
-    return error("cannot create temporary files");
-  llvm::FileRemover removeObject(object), removeLibrary(library);
-  if (auto err = codegen::emitObjectFile(*llvmModule, **machine, object))
-    return error(llvm::toString(std::move(err)));
-  codegen::LinkOptions options;
-  options.runtimeDir = JANUS_RUNTIME_DIR;
+  auto jit = codegen::Jit::create(codegen::jitCodeGenLevel(optLevel));
+  if (!jit)
+    return error(llvm::toString(jit.takeError()));
   if (auto err =
-          codegen::linkSharedLibrary({std::string(object)}, library, options))
+          (*jit)->addModule(std::move(llvmModule), std::move(llvmContext)))
     return error(llvm::toString(std::move(err)));
-
-  void *handle = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!handle)
-    return error(dlerror());
+  auto initAddress = (*jit)->lookup("__janus_init_main");
+  if (!initAddress)
+    return error("cannot compile the program: " +
+                 llvm::toString(initAddress.takeError()));
   using InitFn = janus_rt_value (*)(janus_rt_value);
-  auto init = reinterpret_cast<InitFn>(dlsym(handle, "__janus_init_main"));
-  if (!init)
-    return error("the compiled module has no __janus_init_main");
+  auto init = reinterpret_cast<InitFn>(*initAddress);
+  // The JIT'd code must stay mapped until the process ends: the runtime's
+  // exit-time cleanup may still release objects whose methods it holds.
+  (void)jit->release();
+  times.charge(times.codegen);
 
   for (const PylibModule *pylib : pylibsUsed)
     if (int status = loadPylib(*pylib))
       return status;
+  times.charge(times.pylib);
 
   void *entry = janus_rt_entry_begin();
   janus_rt_value cache = {JANUS_RT_UNBOUND_KIND, 0};
@@ -222,10 +268,32 @@ int main(int argc, char **argv) {
   janus_rt_value result = init(name);
   janus_rt_entry_end(entry);
   std::fflush(stdout);
+  times.charge(times.run);
   if (result.kind == JANUS_RT_ERROR_KIND)
     return pythonError();
   janus_rt_release(result);
   janus_rt_release(name);
   janus_rt_release(cache);
   return 0;
+}
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::cl::HideUnrelatedOptions(janusCategory);
+  llvm::cl::ParseCommandLineOptions(argc, argv, "janus: run Janus Python\n");
+  if (command != "run")
+    return error("unknown command '" + command + "' (expected 'run')");
+  if (optLevel > 3)
+    return error("invalid optimisation level '-O" + llvm::Twine(optLevel) +
+                 "' (expected -O0 to -O3)");
+  if (!programArgs.empty())
+    return error("program arguments are not supported ('" +
+                 programArgs.front() +
+                 "'): Janus Python has no 'sys' module, so a program "
+                 "cannot read them");
+  StageTimes times;
+  int status = compileAndRun(times);
+  if (timeReport)
+    times.print(llvm::errs());
+  return status;
 }
