@@ -6,13 +6,9 @@
 // process is linked with, so both share one runtime), which is loaded with
 // dlopen and whose `__janus_init_<stem>("__main__")` runs the program. A
 // Python error prints its traceback (janus_rt_format_error) and exits 1.
-// Before it runs, the compiled pylib (libjanus_pylib_torch_nn.so and
-// libjanus_pylib_torch_optim.so, built with janus into JANUS_PYLIB_DIR, or
-// $JANUS_PYLIB_DIR) is loaded when the program names torch.nn or
-// torch.optim: each module's init runs with __name__ "torch.nn" /
-// "torch.optim", and every global that is a class or function with a row of
-// that Library.def module is registered under its qualified name
-// (janus_rt_register_library_value), so `nn.Linear` is the pylib's class.
+// The compiled pylib (torch.nn and torch.optim written in Janus Python) is
+// installed by the module's own init when the program names torch.nn or
+// torch.optim (janus_rt_require_pylib, docs/runtime.md).
 // Profiling and the speculative JIT are later stages; an in-process ORC
 // JIT would replace the temporary library.
 //
@@ -25,7 +21,6 @@
 #include "janus/Frontend/Parser.h"
 #include "janus/Frontend/Sema.h"
 #include "janus/janus_exec.h"
-#include "Signature/LibraryRows.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/CommandLine.h"
@@ -69,82 +64,6 @@ int pythonError() {
   return 1;
 }
 
-/// One pylib module: its file stem and the Library.def module it implements.
-struct PylibModule {
-  const char *stem;
-  LibModule module;
-};
-constexpr PylibModule pylibModules[] = {{"torch_nn", LibModule::TorchNN},
-                                        {"torch_optim", LibModule::TorchOptim}};
-
-/// Whether the program names something of Library.def module `module`.
-bool usesLibraryModule(mlir::ModuleOp dyn, LibModule module) {
-  std::string prefix = std::string(libModuleName(module)) + ".";
-  bool used = false;
-  dyn.walk([&](mlir::Operation *op) {
-    llvm::StringRef opName = op->getName().getStringRef();
-    if (opName != "dyn.call_library" && opName != "dyn.library_value")
-      return;
-    auto name = op->getAttrOfType<mlir::StringAttr>("name");
-    if (!name || !name.getValue().starts_with(prefix))
-      return;
-    // torch.nn.functional.relu is not torch.nn's.
-    if (name.getValue().drop_front(prefix.size()).contains('.'))
-      return;
-    used = true;
-  });
-  return used;
-}
-
-/// Loads libjanus_pylib_<stem>.so, runs its init and registers its classes
-/// and functions that are rows of `pylib.module`. Returns 0, else the exit
-/// code after reporting the error.
-int loadPylib(const PylibModule &pylib) {
-  const char *dir = std::getenv("JANUS_PYLIB_DIR");
-  std::string path = std::string(dir && *dir ? dir : JANUS_PYLIB_DIR) +
-                     "/libjanus_pylib_" + pylib.stem + ".so";
-  void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!handle)
-    return error(llvm::Twine("cannot load the pylib: ") + dlerror());
-  using InitFn = janus_rt_value (*)(janus_rt_value);
-  using GlobalFn = janus_rt_value (*)(const char *);
-  std::string stem = pylib.stem;
-  auto init =
-      reinterpret_cast<InitFn>(dlsym(handle, ("__janus_init_" + stem).c_str()));
-  auto global = reinterpret_cast<GlobalFn>(
-      dlsym(handle, ("__janus_global_" + stem).c_str()));
-  if (!init || !global)
-    return error(path + " lacks __janus_init_" + stem + " or __janus_global_" +
-                 stem);
-
-  const char *dotted = libModuleName(pylib.module);
-  janus_rt_value cache = {JANUS_RT_UNBOUND_KIND, 0};
-  janus_rt_value name =
-      janus_rt_const_str(&cache, dotted, int64_t(std::strlen(dotted)));
-  janus_rt_value result = init(name);
-  janus_rt_release(name);
-  janus_rt_release(cache);
-  if (result.kind == JANUS_RT_ERROR_KIND)
-    return pythonError();
-  janus_rt_release(result);
-
-  const LibRow *rows = libraryRows();
-  for (size_t i = 0, e = numLibraryRows(); i < e; ++i) {
-    const LibRow &row = rows[i];
-    if (row.module != pylib.module)
-      continue;
-    janus_rt_value value = global(row.name);
-    if (value.kind == JANUS_VALUE_CLASS || value.kind == JANUS_VALUE_FUNCTION) {
-      if (janus_rt_register_library_value(libQualifiedName(row).c_str(),
-                                          value) != 0) {
-        janus_rt_release(value);
-        return pythonError();
-      }
-    }
-    janus_rt_release(value);
-  }
-  return 0; // the library stays loaded: its classes are registered
-}
 } // namespace
 
 int main(int argc, char **argv) {
@@ -171,10 +90,6 @@ int main(int argc, char **argv) {
   if (!dyn)
     return 1;
   std::string stem = llvm::sys::path::stem(inputFile).str();
-  llvm::SmallVector<const PylibModule *> pylibsUsed;
-  for (const PylibModule &pylib : pylibModules)
-    if (usesLibraryModule(*dyn, pylib.module))
-      pylibsUsed.push_back(&pylib);
   if (failed(codegen::lowerDynToLLVMDialect(*dyn, "main")))
     return 1;
   auto machine = codegen::createHostTargetMachine(optLevel);
@@ -208,10 +123,6 @@ int main(int argc, char **argv) {
   auto init = reinterpret_cast<InitFn>(dlsym(handle, "__janus_init_main"));
   if (!init)
     return error("the compiled module has no __janus_init_main");
-
-  for (const PylibModule *pylib : pylibsUsed)
-    if (int status = loadPylib(*pylib))
-      return status;
 
   void *entry = janus_rt_entry_begin();
   janus_rt_value cache = {JANUS_RT_UNBOUND_KIND, 0};
