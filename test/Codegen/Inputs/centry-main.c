@@ -69,6 +69,21 @@ int main(void) {
   report("rebind_add", centry_rebind_add(&result), &result);
   report("add after rebind", centry_add(five, three, &result), &result);
 
+  /* Reference counts: repeated calls, on the normal and the error path,
+   * leave no more live runtime objects than one call did. */
+  for (int round = 0; round < 2; ++round) {
+    int64_t before = janus_debug_live_objects();
+    for (int i = 0; i < 10; ++i) {
+      janus_status_free(centry_scaled(three, &result));
+      janus_value_release(result);
+      result = NULL;
+      janus_status_free(centry_fail_inside(three, &result));
+    }
+    if (round == 1)
+      printf("live objects after more calls: %+lld\n",
+             (long long)(janus_debug_live_objects() - before));
+  }
+
   janus_value_release(two);
   janus_value_release(three);
   janus_value_release(five);
