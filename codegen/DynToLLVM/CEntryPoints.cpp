@@ -49,96 +49,24 @@ static bool isCIdentifier(StringRef name) {
                       [](char c) { return llvm::isAlnum(c) || c == '_'; });
 }
 
-/// Keywords of C11 and C++17 that are also valid Python names.
+/// Keywords of C11 and C++17 (and the macros of the headers the generated
+/// header includes) that are also valid Python names.
 static bool isCKeyword(StringRef name) {
-  static const char *const keywords[] = {"alignas",
-                                         "alignof",
-                                         "asm",
-                                         "auto",
-                                         "bool",
-                                         "case",
-                                         "catch",
-                                         "char",
-                                         "char16_t",
-                                         "char32_t",
-                                         "class",
-                                         "const",
-                                         "const_cast",
-                                         "constexpr",
-                                         "decltype",
-                                         "default",
-                                         "delete",
-                                         "do",
-                                         "double",
-                                         "dynamic_cast",
-                                         "enum",
-                                         "explicit",
-                                         "export",
-                                         "extern",
-                                         "float",
-                                         "friend",
-                                         "goto",
-                                         "inline",
-                                         "int",
-                                         "long",
-                                         "mutable",
-                                         "namespace",
-                                         "new",
-                                         "noexcept",
-                                         "nullptr",
-                                         "operator",
-                                         "private",
-                                         "protected",
-                                         "public",
-                                         "register",
-                                         "reinterpret_cast",
-                                         "restrict",
-                                         "short",
-                                         "signed",
-                                         "sizeof",
-                                         "static",
-                                         "static_assert",
-                                         "static_cast",
-                                         "struct",
-                                         "switch",
-                                         "template",
-                                         "this",
-                                         "thread_local",
-                                         "throw",
-                                         "true",
-                                         "false",
-                                         "typedef",
-                                         "typeid",
-                                         "typename",
-                                         "union",
-                                         "unsigned",
-                                         "using",
-                                         "virtual",
-                                         "void",
-                                         "volatile",
-                                         "wchar_t",
-                                         "_Bool",
-                                         "_Complex",
-                                         "_Imaginary",
-                                         "_Alignas",
-                                         "_Alignof",
-                                         "_Atomic",
-                                         "_Generic",
-                                         "_Noreturn",
-                                         "_Static_assert",
-                                         "_Thread_local",
-                                         "and",
-                                         "or",
-                                         "not",
-                                         "xor",
-                                         "bitand",
-                                         "bitor",
-                                         "compl",
-                                         "and_eq",
-                                         "or_eq",
-                                         "xor_eq",
-                                         "not_eq"};
-  return llvm::is_contained(keywords, name);
+  // clang-format off
+  static constexpr llvm::StringLiteral keywords =
+      " alignas alignof and and_eq asm auto bitand bitor bool case catch char"
+      " char16_t char32_t class compl const const_cast constexpr decltype"
+      " default delete do double dynamic_cast enum explicit export extern"
+      " false float friend goto inline int long mutable namespace new"
+      " noexcept not not_eq nullptr operator or or_eq private protected"
+      " public register reinterpret_cast restrict short signed sizeof static"
+      " static_assert static_cast struct switch template this thread_local"
+      " throw true typedef typeid typename union unsigned using virtual void"
+      " volatile wchar_t xor xor_eq _Alignas _Alignof _Atomic _Bool _Complex"
+      " _Generic _Imaginary _Noreturn _Static_assert _Thread_local NULL"
+      " offsetof ";
+  // clang-format on
+  return keywords.contains((" " + name + " ").str());
 }
 
 /// Whether library name `name` is a row of pylib module `module` itself
