@@ -13,7 +13,9 @@
 //    unless the program rebinds it: calls go through the global);
 //  * no entry point, with the reason written in the header, for a function
 //    with a keyword-only parameter without a default, a name that is not a
-//    C identifier, or a C name that is `<module>_init`;
+//    C identifier, or a C name that is `<module>_init`, and for every
+//    function of a module named `janus` or `janus_*` (janus_ names belong
+//    to the runtime's API);
 //  * a parameter name that is a C or C++ keyword, `out_result` or taken
 //    already gets a '_' appended; one that is not a C identifier becomes
 //    `argN` (N its 1-based position).
@@ -141,6 +143,12 @@ CInterface janus::codegen::collectCInterface(ModuleOp module,
     if (entry.omittedBecause.empty()) {
       if (!isCIdentifier(entry.pythonName))
         entry.omittedBecause = "its name is not a C identifier";
+      else if (llvm::StringRef(interface.moduleName).starts_with("janus_") ||
+               interface.moduleName == "janus")
+        // janus_value_call of a module `janus` would interpose the
+        // runtime's function of that name in the whole process.
+        entry.omittedBecause =
+            "janus_ names belong to the runtime (rename the module)";
       else if (interface.moduleName + "_" + entry.pythonName ==
                interface.initName)
         entry.omittedBecause =
