@@ -42,6 +42,13 @@ config.substitutions.append(("%janus-driver", janus))
 if os.path.isfile(janus) and os.access(janus, os.X_OK):
     config.available_features.add("janus-run")
 
+# janus-load runs a library built by `janusc -o` as __main__
+# (test/Programs/janusc-load.test, REQUIRES: janus-load).
+janus_load = os.path.join(config.janus_tools_dir, "janus-load", "janus-load")
+config.substitutions.append(("%janus-load", janus_load))
+if os.path.isfile(janus_load) and os.access(janus_load, os.X_OK):
+    config.available_features.add("janus-load")
+
 # The shared runtime that compiled modules link against (test/Codegen).
 runtime_dir = os.path.join(config.janus_obj_root, "runtime")
 config.substitutions.append(("%janus_runtime_dir", runtime_dir))

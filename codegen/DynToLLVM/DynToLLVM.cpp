@@ -13,8 +13,9 @@
 // exactly once on every path (after its last use, or in the error block of
 // the op that failed while it was live); every failing runtime call adds
 // its op's location to the traceback and unwinds the frame, which releases
-// all local slots; the only external symbols are __janus_init_<module> and
-// __janus_global_<module> (a global by name).
+// all local slots; the only external symbols are __janus_init_<module>,
+// __janus_global_<module> (a global by name) and the C entry points
+// (<module>_init, <module>_<f>: CEntryPoints.h).
 //
 //   func.func @f(%x: !dyn.value) -> !dyn.value attributes {dyn.params = ["x"]}
 //   {
@@ -60,16 +61,6 @@ using namespace janus::codegen;
 
 namespace {
 
-/// A C identifier from a module name ("my-model" → "my_model").
-std::string sanitize(StringRef name) {
-  std::string out;
-  for (char c : name)
-    out.push_back(llvm::isAlnum(c) || c == '_' ? c : '_');
-  if (out.empty() || llvm::isDigit(out[0]))
-    out.insert(out.begin(), '_');
-  return out;
-}
-
 struct ConvertDynToLLVMPass
     : janus::codegen::impl::ConvertDynToLLVMPassBase<ConvertDynToLLVMPass> {
   using ConvertDynToLLVMPassBase::ConvertDynToLLVMPassBase;
@@ -85,6 +76,8 @@ struct ConvertDynToLLVMPass
         name = llvm::sys::path::stem(file.getValue()).str();
     }
 
+    // Read before the conversion: it looks at func.func and dyn ops.
+    CInterface interface = collectCInterface(module, name);
     LoweringState state(module);
     if (failed(prepareFunctions(module, state)))
       return signalPassFailure();
@@ -124,7 +117,8 @@ struct ConvertDynToLLVMPass
       return signalPassFailure();
     }
 
-    if (failed(finishFunctions(module, state, sanitize(name))))
+    if (failed(finishFunctions(module, state, interface)) ||
+        failed(buildCEntryPoints(module, state.abi, interface)))
       return signalPassFailure();
     module->removeAttr("dyn.source_file");
   }

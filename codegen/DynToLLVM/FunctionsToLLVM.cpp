@@ -13,7 +13,8 @@
 //  * @__janus_init is exported as the C function
 //    `janus_rt_value __janus_init_<module>(janus_rt_value name)`, i.e.
 //    `{i64, i64} @__janus_init_<module>(i64, i64)`, which calls it between
-//    janus_rt_entry_begin / janus_rt_entry_end;
+//    janus_rt_entry_begin / janus_rt_entry_end, after installing the pylib
+//    modules the module names (janus_rt_require_pylib);
 //  * the module's globals are readable by name through the exported
 //    `janus_rt_value __janus_global_<module>(const char *name)`, i.e.
 //    `{i64, i64} @__janus_global_<module>(ptr)`, which passes a table of
@@ -187,7 +188,8 @@ static void buildDescriptor(OpBuilder &b, RuntimeABI &abi,
 
 /// {i64, i64} @__janus_init_<module>(i64 %kind, i64 %bits).
 static void buildModuleInit(OpBuilder &b, RuntimeABI &abi,
-                            LLVM::LLVMFuncOp init, StringRef moduleName) {
+                            LLVM::LLVMFuncOp init, StringRef moduleName,
+                            ArrayRef<std::string> pylibModules) {
   Location loc = init.getLoc();
   auto type = LLVM::LLVMFunctionType::get(abi.valueType(),
                                           {abi.i64Type(), abi.i64Type()});
@@ -201,6 +203,23 @@ static void buildModuleInit(OpBuilder &b, RuntimeABI &abi,
   // janus_exec.h: exported entry points restore the grad mode and recursion
   // depth of their caller, so a failing call leaves no torch.no_grad().
   Value token = abi.call(b, loc, "janus_rt_entry_begin", {});
+  // The pylib modules the module names are installed before its body runs
+  // (a site resolves its library name once); a failure returns the error.
+  for (const std::string &pylib : pylibModules) {
+    Value status =
+        abi.call(b, loc, "janus_rt_require_pylib", abi.cString(b, loc, pylib));
+    Block *fail = b.createBlock(&exported.getBody());
+    Block *next = b.createBlock(&exported.getBody());
+    b.setInsertionPointToEnd(body);
+    LLVM::CondBrOp::create(b, loc, abi.isStatusError(b, loc, status), fail,
+                           next);
+    b.setInsertionPointToStart(fail);
+    abi.call(b, loc, "janus_rt_entry_end", token);
+    LLVM::ReturnOp::create(b, loc,
+                           abi.makeValue(b, loc, ErrorKind, uint64_t(0)));
+    body = next;
+    b.setInsertionPointToStart(next);
+  }
   auto call = LLVM::CallOp::create(b, loc, init, ValueRange{name});
   abi.call(b, loc, "janus_rt_entry_end", token);
   LLVM::ReturnOp::create(b, loc, call.getResult());
@@ -239,7 +258,8 @@ static void buildGlobalAccessor(OpBuilder &b, RuntimeABI &abi, ModuleOp module,
 
 LogicalResult janus::codegen::finishFunctions(ModuleOp module,
                                               LoweringState &state,
-                                              StringRef moduleName) {
+                                              const CInterface &interface) {
+  StringRef moduleName = interface.moduleName;
   OpBuilder b(module.getContext());
   RuntimeABI &abi = state.abi;
   for (const LoweringState::FunctionInfo &info : state.pythonFunctions) {
@@ -258,7 +278,7 @@ LogicalResult janus::codegen::finishFunctions(ModuleOp module,
     if (info.numCaptures >= 0)
       buildDescriptor(b, abi, info, buildCodeEntry(b, abi, fn));
     if (info.symbol == "__janus_init")
-      buildModuleInit(b, abi, fn, moduleName);
+      buildModuleInit(b, abi, fn, moduleName, interface.pylibModules);
   }
   buildGlobalAccessor(b, abi, module, moduleName);
   return success();

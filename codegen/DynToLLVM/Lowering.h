@@ -17,6 +17,7 @@
 #ifndef JANUS_CODEGEN_DYNTOLLVM_LOWERING_H
 #define JANUS_CODEGEN_DYNTOLLVM_LOWERING_H
 
+#include "DynToLLVM/CEntryPoints.h"
 #include "RuntimeABI.h"
 
 #include "Dyn/DynOps.h"
@@ -192,8 +193,15 @@ void recordPythonFunctions(mlir::ModuleOp module, LoweringState &state);
 /// descriptor, and exports the module's init function as
 /// `__janus_init_<moduleName>` and its globals by name through
 /// `__janus_global_<moduleName>`.
+/// Before that, the export calls janus_rt_require_pylib for each of
+/// `interface.pylibModules`.
 mlir::LogicalResult finishFunctions(mlir::ModuleOp module, LoweringState &state,
-                                    llvm::StringRef moduleName);
+                                    const CInterface &interface);
+
+/// CEntryPointsToLLVM.cpp, after finishFunctions: the C entry points of
+/// `interface` (`<module>_init` and one per exported top-level function).
+mlir::LogicalResult buildCEntryPoints(mlir::ModuleOp module, RuntimeABI &abi,
+                                      const CInterface &interface);
 
 } // namespace janus::codegen
 

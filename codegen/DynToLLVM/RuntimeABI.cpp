@@ -46,6 +46,8 @@ static const RuntimeFunction runtimeFunctions[] = {
     {"janus_rt_format_error", "p:"},    {"janus_rt_entry_begin", "p:"},
     {"janus_rt_entry_end", "0:p"},      {"janus_rt_to_handle", "p:v"},
     {"janus_rt_from_handle", "v:p"},    {"janus_rt_global_lookup", "v:pplp"},
+    {"janus_rt_require_pylib", "i:p"},  {"janus_rt_export_init", "p:ppp"},
+    {"janus_rt_export_call", "p:ppppplp"},
 };
 
 RuntimeABI::RuntimeABI(ModuleOp module) : module(module) {}

@@ -1,6 +1,8 @@
 # janusc's code generation flags on a real program: every stage after dyn,
-# an object (-c), a shared library (-o lib.so) that exports only the init
-# function, and `janus run`, which compiles and runs it in-process.
+# an object (-c), a shared library (-o lib.so) that exports the init
+# functions, the global accessor and one C entry point per top-level
+# function (and nothing else: not the Python function's own code), and
+# `janus run`, which compiles and runs it in-process.
 # RUN: %pycheck %s
 # RUN: janusc --emit=llvm-dialect %s | FileCheck %s --check-prefix=DIALECT
 # RUN: janusc --emit=llvm -O2 %s | FileCheck %s --check-prefix=LLVM
@@ -16,9 +18,14 @@
 # LLVM: call { i64, i64 } @janus_rt_make_function(
 # ASM: __janus_init_janusc_emit:
 # NM: T __janus_init_janusc_emit
-# SO: T __janus_init_janusc_emit
-# SO-NOT: scale
+# SO: T __janus_global_janusc_emit
+# SO-NEXT: T __janus_init_janusc_emit
+# SO-NEXT: T janusc_emit_init
+# SO-NEXT: T janusc_emit_scale
+# SO-NOT: T
 # HDR: #include "janus/janus_exec.h"
+# HDR: janus_status_t janusc_emit_init(void);
+# HDR: janus_status_t janusc_emit_scale(janus_value_t x, janus_value_t *out_result);
 # HDR: janus_rt_value __janus_init_janusc_emit(janus_rt_value name);
 
 # OUT: 42

@@ -10,22 +10,19 @@
 // and exits 1. Janus Python has no `sys`, so a program cannot read
 // arguments: `janus run model.py ARG...` is rejected rather than ignoring
 // them. --time-report prints the milliseconds spent in each stage to stderr.
-// Before it runs, the compiled pylib (libjanus_pylib_torch_nn.so and
-// libjanus_pylib_torch_optim.so, built with janus into JANUS_PYLIB_DIR, or
-// $JANUS_PYLIB_DIR) is loaded when the program names torch.nn or
-// torch.optim: each module's init runs with __name__ "torch.nn" /
-// "torch.optim", and every global that is a class or function with a row of
-// that Library.def module is registered under its qualified name
-// (janus_rt_register_library_value), so `nn.Linear` is the pylib's class.
+// The compiled pylib (torch.nn and torch.optim written in Janus Python) is
+// installed by the module's own init when the program names torch.nn or
+// torch.optim (janus_rt_require_pylib, docs/runtime.md); janus loads it
+// just before the run so --time-report can show that time apart.
 // Profiling and the speculative JIT are later stages.
 //
 //===----------------------------------------------------------------------===//
 
 #include "janus/janus.h"
+#include "DynToLLVM/CEntryPoints.h"
 #include "MLIRGen/MLIRGen.h"
 #include "Pipeline/Jit.h"
 #include "Pipeline/Pipeline.h"
-#include "Signature/LibraryRows.h"
 #include "janus/Frontend/Diagnostics.h"
 #include "janus/Frontend/Parser.h"
 #include "janus/Frontend/Sema.h"
@@ -42,7 +39,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
-#include <dlfcn.h>
 #include <string>
 
 using namespace janus;
@@ -79,83 +75,6 @@ int pythonError() {
   llvm::errs() << (message ? message : "janus: error without exception\n");
   janus_string_free(message);
   return 1;
-}
-
-/// One pylib module: its file stem and the Library.def module it implements.
-struct PylibModule {
-  const char *stem;
-  LibModule module;
-};
-constexpr PylibModule pylibModules[] = {{"torch_nn", LibModule::TorchNN},
-                                        {"torch_optim", LibModule::TorchOptim}};
-
-/// Whether the program names something of Library.def module `module`.
-bool usesLibraryModule(mlir::ModuleOp dyn, LibModule module) {
-  std::string prefix = std::string(libModuleName(module)) + ".";
-  bool used = false;
-  dyn.walk([&](mlir::Operation *op) {
-    llvm::StringRef opName = op->getName().getStringRef();
-    if (opName != "dyn.call_library" && opName != "dyn.library_value")
-      return;
-    auto name = op->getAttrOfType<mlir::StringAttr>("name");
-    if (!name || !name.getValue().starts_with(prefix))
-      return;
-    // torch.nn.functional.relu is not torch.nn's.
-    if (name.getValue().drop_front(prefix.size()).contains('.'))
-      return;
-    used = true;
-  });
-  return used;
-}
-
-/// Loads libjanus_pylib_<stem>.so, runs its init and registers its classes
-/// and functions that are rows of `pylib.module`. Returns 0, else the exit
-/// code after reporting the error.
-int loadPylib(const PylibModule &pylib) {
-  const char *dir = std::getenv("JANUS_PYLIB_DIR");
-  std::string path = std::string(dir && *dir ? dir : JANUS_PYLIB_DIR) +
-                     "/libjanus_pylib_" + pylib.stem + ".so";
-  void *handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!handle)
-    return error(llvm::Twine("cannot load the pylib: ") + dlerror());
-  using InitFn = janus_rt_value (*)(janus_rt_value);
-  using GlobalFn = janus_rt_value (*)(const char *);
-  std::string stem = pylib.stem;
-  auto init =
-      reinterpret_cast<InitFn>(dlsym(handle, ("__janus_init_" + stem).c_str()));
-  auto global = reinterpret_cast<GlobalFn>(
-      dlsym(handle, ("__janus_global_" + stem).c_str()));
-  if (!init || !global)
-    return error(path + " lacks __janus_init_" + stem + " or __janus_global_" +
-                 stem);
-
-  const char *dotted = libModuleName(pylib.module);
-  janus_rt_value cache = {JANUS_RT_UNBOUND_KIND, 0};
-  janus_rt_value name =
-      janus_rt_const_str(&cache, dotted, int64_t(std::strlen(dotted)));
-  janus_rt_value result = init(name);
-  janus_rt_release(name);
-  janus_rt_release(cache);
-  if (result.kind == JANUS_RT_ERROR_KIND)
-    return pythonError();
-  janus_rt_release(result);
-
-  const LibRow *rows = libraryRows();
-  for (size_t i = 0, e = numLibraryRows(); i < e; ++i) {
-    const LibRow &row = rows[i];
-    if (row.module != pylib.module)
-      continue;
-    janus_rt_value value = global(row.name);
-    if (value.kind == JANUS_VALUE_CLASS || value.kind == JANUS_VALUE_FUNCTION) {
-      if (janus_rt_register_library_value(libQualifiedName(row).c_str(),
-                                          value) != 0) {
-        janus_rt_release(value);
-        return pythonError();
-      }
-    }
-    janus_rt_release(value);
-  }
-  return 0; // the library stays loaded: its classes are registered
 }
 
 /// Wall-clock and CPU milliseconds spent in each stage of `janus run`, for
@@ -219,10 +138,9 @@ int compileAndRun(StageTimes &times) {
   mlir::OwningOpRef<mlir::ModuleOp> dyn = generateDyn(context, *module, diags);
   if (!dyn)
     return 1;
-  llvm::SmallVector<const PylibModule *> pylibsUsed;
-  for (const PylibModule &pylib : pylibModules)
-    if (usesLibraryModule(*dyn, pylib.module))
-      pylibsUsed.push_back(&pylib);
+  // The pylib modules the init will require, loaded before the run below.
+  std::vector<std::string> pylibsUsed =
+      codegen::collectCInterface(*dyn, "main").pylibModules;
   times.charge(times.frontEnd);
 
   if (failed(codegen::lowerDynToLLVMDialect(*dyn, "main")))
@@ -257,9 +175,9 @@ int compileAndRun(StageTimes &times) {
   (void)jit->release();
   times.charge(times.codegen);
 
-  for (const PylibModule *pylib : pylibsUsed)
-    if (int status = loadPylib(*pylib))
-      return status;
+  for (const std::string &pylib : pylibsUsed)
+    if (janus_rt_require_pylib(pylib.c_str()) != 0)
+      return pythonError();
   times.charge(times.pylib);
 
   void *entry = janus_rt_entry_begin();

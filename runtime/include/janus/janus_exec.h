@@ -250,11 +250,51 @@ int32_t janus_rt_error_pending(void);
 char *janus_rt_format_error(void);
 /* Takes the pending exception as a janus_status_t (NULL when none). */
 janus_status_t janus_rt_take_status(void);
+/* The same, with the traceback in the status message: CPython's message,
+ * then one "\n  FILE:LINE:COL: in FUNCTION" per frame, innermost first
+ * (what the C entry points of a module built by janusc return). */
+janus_status_t janus_rt_take_status_with_traceback(void);
 /* The grad mode and recursion depth are restored to what they were at a
  * matching entry; entry points that generated code exports call these
  * around the call so a failing call leaves no torch.no_grad() behind. */
 void *janus_rt_entry_begin(void);
 void janus_rt_entry_end(void *token);
+
+/*--- Modules built by janusc (docs/compiler.md, "C entry points") ---------*/
+/* Installs the compiled pylib module `module` ("torch.nn" or "torch.optim")
+ * once per process: loads libjanus_pylib_torch_nn.so (...torch_optim.so)
+ * from $JANUS_PYLIB_DIR, else from the directory fixed when the runtime was
+ * built, runs its init with __name__ == `module` and registers its classes
+ * and functions that are rows of that Library.def module
+ * (janus_rt_register_library_value). The exported init of every module
+ * that names torch.nn or torch.optim calls it first. Returns 0 (also for a
+ * module already loaded, or being loaded on this thread), or -1 with a
+ * pending exception: RuntimeError when the library cannot be loaded, the
+ * module's own exception when its init fails, InvalidArgument for another
+ * name. Thread-safe. */
+int32_t janus_rt_require_pylib(const char *module);
+/* The body of the generated `janus_status_t <module>_init(void)`: runs
+ * `init` (the module's exported __janus_init_<module>) with __name__ ==
+ * `module_name` unless *state says it ran. *state is the module's word: 0
+ * before, 2 after a successful run (later calls return NULL), 3 after a
+ * failed one (later calls fail with RuntimeError: a module whose body
+ * failed half-way is not run again), 1 while running. Thread-safe. */
+janus_status_t janus_rt_export_init(int32_t *state,
+                                    janus_rt_value (*init)(janus_rt_value),
+                                    const char *module_name);
+/* The body of a generated `janus_status_t <module>_<f>(args..., out)`:
+ * calls the value of the global `*slot` (named `name`, Python semantics:
+ * whatever the global holds now) with the `nargs` borrowed handles `args`,
+ * and writes a new handle to the result in *out_result. Fails with
+ * JANUS_STATUS_INVALID_ARGUMENT for a NULL argument or out_result, or when
+ * <module>_init has not succeeded; a Python exception becomes its status
+ * (janus_rt_take_status_with_traceback). Restores the grad mode and
+ * recursion depth (janus_rt_entry_begin/end). */
+janus_status_t janus_rt_export_call(const int32_t *state,
+                                    const char *module_name,
+                                    janus_rt_value *slot, const char *name,
+                                    const janus_value_t *args, int64_t nargs,
+                                    janus_value_t *out_result);
 
 /* Conversions at the boundary with janus.h: a new handle for v; and a new
  * reference to the value behind a handle. */

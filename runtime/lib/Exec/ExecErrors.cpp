@@ -4,7 +4,8 @@
 // thread: the Python exception type (an ErrorCode) and CPython's message;
 // generated code appends the location of each failing op as the error
 // travels out through its callers, and the entry point takes the result as
-// text (janus_rt_format_error) or as a janus_status_t. A compiled function
+// text (janus_rt_format_error) or as a janus_status_t (with or without the
+// traceback in its message). A compiled function
 // that fails under a library call (sorted(key=f)) hands the exception to
 // the library as a Status and takes it back when the Status returns, so its
 // traceback survives the trip. Also here: janus_rt_entry_begin/end, which
@@ -129,6 +130,23 @@ janus_status_t janus_rt_take_status(void) {
   janus_status_t status = nullptr;
   try {
     status = Status(p.code, std::move(p.message)).release();
+  } catch (...) {
+    status = Status(ErrorCode::MemoryError, "").release();
+  }
+  p = PendingError();
+  return status;
+}
+
+janus_status_t janus_rt_take_status_with_traceback(void) {
+  PendingError &p = pendingError;
+  if (!p.pending)
+    return nullptr;
+  janus_status_t status = nullptr;
+  try {
+    std::string message = std::move(p.message);
+    for (const Frame &f : p.frames)
+      message += "\n  " + location(f) + ": in " + f.function;
+    status = Status(p.code, std::move(message)).release();
   } catch (...) {
     status = Status(ErrorCode::MemoryError, "").release();
   }
