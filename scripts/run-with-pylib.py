@@ -6,7 +6,8 @@
 
 `import torch.nn as nn` and `import torch.optim as optim` in PROGRAM then
 reach runtime/pylib/torch_nn.py and torch_optim.py (torch.nn.functional is
-still PyTorch's, as it is the native layer the library is written on). The
+still PyTorch's, as it is the native layer the library is written on, and
+so is torch.nn.parameter, whose Parameter the pylib's nn.Parameter calls). The
 program's output can be compared with a plain run (test/Runtime/
 pylib-examples.test does that for the examples). --only=nn or --only=optim
 replaces just one of the two, to tell which one a difference comes from.
@@ -20,6 +21,7 @@ import types
 
 import torch
 import torch.nn.functional  # noqa: F401  (the native layer, kept)
+import torch.nn.parameter  # noqa: F401  (native in Janus too: the pylib's Parameter calls it)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -51,7 +53,8 @@ def main():
     pylib = os.path.join(ROOT, "runtime", "pylib")
     nn = load("janus_pylib_torch_nn", os.path.join(pylib, "torch_nn.py"))
     optim = load("janus_pylib_torch_optim", os.path.join(pylib, "torch_optim.py"))
-    nn_shim = shim("torch.nn", nn, {"functional": torch.nn.functional})
+    nn_shim = shim("torch.nn", nn, {"functional": torch.nn.functional,
+                                    "parameter": torch.nn.parameter})
     optim_shim = shim("torch.optim", optim, {})
     if only != "optim":
         sys.modules["torch.nn"] = nn_shim

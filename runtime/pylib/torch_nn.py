@@ -24,10 +24,12 @@
 # / register_buffer / add_module, which also set the attribute.
 #
 # Parameter: Janus Python cannot subclass torch.Tensor, so Parameter(data) is a
-# function returning data.detach().requires_grad_(requires_grad) (a new leaf
-# sharing data's storage, as PyTorch's Parameter) and remembering it in
-# _PENDING until a module claims it. isinstance(x, nn.Parameter) is therefore
-# not available.
+# function returning torch.nn.parameter.Parameter(data, requires_grad) (under
+# Janus a native row: a new leaf sharing data's storage, with requires_grad
+# set and the tensor's parameter flag, which prints "Parameter containing:";
+# under CPython PyTorch's own class) and remembering it in _PENDING until a
+# module claims it. isinstance(x, nn.Parameter) tests that flag (the runtime
+# recognises this function as the class).
 #
 # Errors: Janus Python has no `raise`; argument checks are asserts
 # (AssertionError with PyTorch's message where PyTorch raises ValueError or
@@ -184,7 +186,7 @@ def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu"):
 def Parameter(data=None, requires_grad=True):
     if data is None:
         data = torch.zeros(0)
-    p = data.detach().requires_grad_(requires_grad)
+    p = torch.nn.parameter.Parameter(data, requires_grad)
     _PENDING.append(p)
     return p
 

@@ -267,6 +267,12 @@ bool isInstanceOfOne(const Value &obj, const Value &cls, bool &known) {
         return true;
     return false;
   }
+  // nn.Parameter is the pylib's function (registered under the name) or the
+  // native torch.nn.parameter.Parameter: a Parameter is a tensor with the
+  // parameter flag (Janus tensors cannot be subclassed).
+  if (const Value *parameter = registeredLibraryValue("torch.nn.Parameter");
+      parameter && cls.is(*parameter))
+    return obj.kind() == Kind::Tensor && obj.tensor()->isParameter();
   // The builtin types are library function values, named by their LibId.
   const LibEntryInfo *e =
       cls.kind() == Kind::Function ? libraryEntryOf(cls) : nullptr;
@@ -290,6 +296,9 @@ bool isInstanceOfOne(const Value &obj, const Value &cls, bool &known) {
       return obj.kind() == Kind::Range;
     case LibId::TorchTensorClass:
       return obj.kind() == Kind::Tensor;
+    case LibId::NNParameter:
+    case LibId::NNParameterParameter:
+      return obj.kind() == Kind::Tensor && obj.tensor()->isParameter();
     case LibId::BuiltinEnumerate:
     case LibId::BuiltinZip:
     case LibId::BuiltinReversed:

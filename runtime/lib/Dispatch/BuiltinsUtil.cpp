@@ -158,7 +158,16 @@ Status janus::rt::formatValue(const Value &v, std::string_view spec,
     ok = formatStr(v.as<StrObject>()->text, spec, out, err);
     break;
   case Kind::Tensor: {
-    // Tensor.__format__: a 0-dim tensor formats as its item.
+    // Tensor.__format__: a 0-dim tensor (of type Tensor, not Parameter)
+    // formats as its item; anything else is object.__format__: str(v) for
+    // an empty spec (with the requires_grad/grad_fn suffix), else an error.
+    if (v.tensor()->isParameter() || (v.tensor()->dim() != 0 && spec.empty())) {
+      if (!spec.empty())
+        return typeError(
+            "unsupported format string passed to Parameter.__format__");
+      out = str(v);
+      return okStatus();
+    }
     ErrorKind kind;
     std::string message;
     if (!formatTensorSpec(tensorOf(v), spec, out, kind, message))

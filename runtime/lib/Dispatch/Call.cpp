@@ -12,7 +12,10 @@
 // value layer calls them like any other builtin; calls with keywords go
 // through callWithKeywords, which recognises the trampoline, and also binds
 // keywords for compiled Python functions (FunctionObject::kwFn), their
-// bound methods and classes (whose __init__ receives the keywords).
+// bound methods and classes (whose __init__ receives the keywords). An
+// nn.Module instance called with keywords runs its forward with them, as
+// PyTorch's Module.__call__(*input, **kwargs) does (the pylib's __call__
+// passes positionals only).
 //
 //===----------------------------------------------------------------------===//
 
@@ -67,6 +70,16 @@ Status libraryTrampoline(void *userData, const Value *args, size_t nargs,
     return typeError("unbound method " + entry.qualifiedName +
                      "() needs an argument");
   return bindAndCall(entry, &args[0], args + 1, nargs - 1, {}, out);
+}
+
+/// Whether `method` is the `__call__` of the registered torch.nn.Module
+/// (the pylib's, which passes its positionals on to forward).
+bool isModuleCall(const Value &method) {
+  const Value *module = registeredLibraryValue("torch.nn.Module");
+  if (!module || module->kind() != Kind::Class)
+    return false;
+  const Value *call = module->as<ClassObject>()->lookup("__call__");
+  return call && call->is(method);
 }
 
 } // namespace
@@ -218,6 +231,14 @@ Status janus::rt::callWithKeywords(const Value &fn, const Value *args,
   case Kind::Instance:
     if (const Value *method =
             fn.as<InstanceObject>()->classObject()->lookup("__call__")) {
+      if (isModuleCall(*method)) {
+        // PyTorch's Module.__call__(*input, **kwargs) runs
+        // forward(*input, **kwargs); the pylib's __call__ cannot take
+        // **kwargs, so a call with keywords goes to forward directly.
+        Value forward;
+        JANUS_RETURN_IF_ERROR(getMember(fn, "forward", forward));
+        return callWithKeywords(forward, args, npos, kwnames, out);
+      }
       std::vector<Value> all = prependSelf(fn, args, nargs);
       return callWithKeywords(*method, all.data(), npos + 1, kwnames, out);
     }

@@ -7,7 +7,9 @@
 // add_/sub_/mul_/div_ (through ag::, with PyTorch's leaf and version
 // rules) and uniform_/normal_ (random fills that autograd does not record;
 // refused on a leaf that requires grad while grad mode is on, as PyTorch
-// refuses them). In-place methods return self.
+// refuses them). In-place methods return self. Also the constructor
+// torch.nn.parameter.Parameter: detach + requires_grad_ + the tensor's
+// parameter flag (Janus tensors cannot be subclassed).
 //
 //===----------------------------------------------------------------------===//
 
@@ -105,6 +107,30 @@ Status tensorRequiresGrad_(const LibArgs &a, Value &o) {
     setRequiresGrad(tensorOf(a[0]), on);
     o = a[0];
     return okStatus();
+  });
+}
+
+/// torch.nn.parameter.Parameter(data=None, requires_grad=True): PyTorch's
+/// Tensor._make_subclass -- a new leaf sharing data's storage, detached,
+/// with requires_grad set -- marked as a Parameter (TensorImpl's flag).
+Status nnParameter(const LibArgs &a, Value &o) {
+  Tensor data;
+  if (a[0].isNone())
+    data = zeros({0}, DType::Float32);
+  else if (a[0].kind() == Kind::Tensor)
+    data = tensorOf(a[0]);
+  else // PyTorch calls data.detach() first
+    return Status(ErrorCode::AttributeError, std::string("'") + typeName(a[0]) +
+                                                 "' object has no attribute "
+                                                 "'detach'");
+  bool on;
+  JANUS_RETURN_IF_ERROR(
+      argBool(a[1], site("_make_subclass", "require_grad", 3), on));
+  return guardTensorOp([&] {
+    Tensor p = ag::detach(data);
+    setRequiresGrad(p, on);
+    p.get()->setParameter(true);
+    return tensorResult(o, p);
   });
 }
 
@@ -254,6 +280,7 @@ std::vector<LibImplRow> janus::rt::tensorMethodImpls() {
       {LibId::TensorDetach, tensorDetach},
       {LibId::TensorClone, tensorClone},
       {LibId::TensorRequiresGrad_, tensorRequiresGrad_},
+      {LibId::NNParameterParameter, nnParameter},
       {LibId::TensorBackward, tensorBackward},
       {LibId::TensorZero_, tensorZero_},
       {LibId::TensorFill_, tensorFill_},

@@ -118,6 +118,12 @@ public:
   /// which ranks below tensors in type promotion.
   bool isWrappedNumber() const { return WrappedNumber; }
   void setWrappedNumber(bool W) { WrappedNumber = W; }
+  /// Made by nn.Parameter. Janus tensors cannot be subclassed, so this flag
+  /// stands for PyTorch's Parameter type: repr/str print "Parameter
+  /// containing:" first. A view or result of an op is a new TensorImpl and
+  /// so a plain tensor, as in PyTorch; in-place ops keep the flag.
+  bool isParameter() const { return Parameter; }
+  void setParameter(bool P) { Parameter = P; }
   /// Autograd state; null for tensors that never took part in autograd.
   AutogradMeta *autogradMeta() const { return Autograd; }
   /// Takes ownership of M (null allowed), destroying any previous state.
@@ -135,6 +141,7 @@ private:
   int64_t Offset;
   uint64_t RefCount = 1;
   bool WrappedNumber = false;
+  bool Parameter = false;
 };
 
 /// Entry points the boxed-value layer uses to hold a TensorImpl.

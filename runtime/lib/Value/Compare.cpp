@@ -8,7 +8,9 @@
 // unrelated types are unequal and unordered ("'<' not supported between
 // instances of 'list' and 'tuple'"). Element comparison inside containers
 // checks identity first, like CPython's PyObject_RichCompare callers, so a
-// NaN stored in a list equals itself there.
+// NaN stored in a list equals itself there. `x in obj` on a user-class
+// instance follows CPython: the class's __contains__, else iteration
+// (__iter__), else __getitem__ with 0, 1, ... until IndexError.
 //
 //===----------------------------------------------------------------------===//
 
@@ -230,6 +232,30 @@ Status compare(PyCompareOp op, const Value &a, const Value &b, Value &out) {
   return okStatus();
 }
 
+namespace {
+
+/// `item in container` by iterating container up to the first match.
+Status containsByIteration(const Value &container, const Value &item,
+                           bool &out) {
+  Value it;
+  JANUS_RETURN_IF_ERROR(getIter(container, it));
+  for (;;) {
+    Value x;
+    bool done = false;
+    JANUS_RETURN_IF_ERROR(iterNext(it, x, done));
+    if (done) {
+      out = false;
+      return okStatus();
+    }
+    if (x.is(item) || equals(x, item)) {
+      out = true;
+      return okStatus();
+    }
+  }
+}
+
+} // namespace
+
 Status contains(const Value &container, const Value &item, bool &out) {
   switch (container.kind()) {
   case Kind::List:
@@ -269,24 +295,9 @@ Status contains(const Value &container, const Value &item, bool &out) {
     }
     [[fallthrough]];
   }
-  case Kind::Iterator: {
+  case Kind::Iterator:
     // Consumes the iterator up to the first match, as CPython does.
-    Value it;
-    JANUS_RETURN_IF_ERROR(getIter(container, it));
-    for (;;) {
-      Value x;
-      bool done = false;
-      JANUS_RETURN_IF_ERROR(iterNext(it, x, done));
-      if (done) {
-        out = false;
-        return okStatus();
-      }
-      if (x.is(item) || equals(x, item)) {
-        out = true;
-        return okStatus();
-      }
-    }
-  }
+    return containsByIteration(container, item, out);
   case Kind::Str:
     if (item.kind() != Kind::Str)
       return typeError(
@@ -312,6 +323,35 @@ Status contains(const Value &container, const Value &item, bool &out) {
                                 : (n <= r->start && n > r->stop);
     out = inBounds && offset % r->step == 0;
     return okStatus();
+  }
+  case Kind::Instance: {
+    // CPython's order: __contains__, else iteration (__iter__), else the
+    // old sequence protocol (__getitem__ with 0, 1, ... up to IndexError).
+    const ClassObject *cls = container.as<InstanceObject>()->classObject();
+    if (const Value *method = cls->lookup("__contains__")) {
+      Value args[] = {container, item};
+      Value result;
+      JANUS_RETURN_IF_ERROR(call(*method, args, 2, result));
+      return truth(result, out);
+    }
+    if (cls->lookup("__iter__"))
+      return containsByIteration(container, item, out);
+    if (cls->lookup("__getitem__")) {
+      for (int64_t i = 0;; ++i) {
+        Value x;
+        Status status = getItem(container, Value::fromInt(i), x);
+        if (status.code() == ErrorCode::IndexError) {
+          out = false;
+          return okStatus();
+        }
+        JANUS_RETURN_IF_ERROR(std::move(status));
+        if (x.is(item) || equals(x, item)) {
+          out = true;
+          return okStatus();
+        }
+      }
+    }
+    [[fallthrough]];
   }
   default:
     return typeError(std::string("argument of type '") + typeName(container) +

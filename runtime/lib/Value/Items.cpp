@@ -8,6 +8,10 @@
 // all-ASCII string (the common case) takes a byte-indexed shortcut.
 // Slices (x[a:b:c]) follow CPython's PySlice_AdjustIndices: reads of
 // lists, tuples, strs and ranges, assignment and deletion on lists.
+// An instance of a user class takes part through its class's __len__,
+// __getitem__, __setitem__ and __delitem__ (looked up on the class, as
+// CPython looks special methods up on the type; a slice key is passed to
+// them as a slice object); without the method the error is CPython's.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +22,7 @@
 #include "Tensor/Tensor.h"
 
 #include <optional>
+#include <vector>
 
 namespace janus::rt {
 
@@ -221,6 +226,19 @@ Status delListSlice(std::vector<Value> &items, const Value &key) {
   return okStatus();
 }
 
+/// The special method `name` of an instance's class, else null.
+const Value *specialMethod(const Value &v, const char *name) {
+  if (v.kind() != Kind::Instance)
+    return nullptr;
+  return v.as<InstanceObject>()->classObject()->lookup(name);
+}
+
+/// method(self, args...), the result discarded (__setitem__, __delitem__).
+Status callSpecial(const Value &method, std::vector<Value> args) {
+  Value result;
+  return call(method, args.data(), args.size(), result);
+}
+
 } // namespace
 
 Status length(const Value &v, int64_t &out) {
@@ -270,6 +288,10 @@ Status length(const Value &v, int64_t &out) {
 }
 
 Status getItem(const Value &container, const Value &key, Value &out) {
+  if (const Value *method = specialMethod(container, "__getitem__")) {
+    Value args[] = {container, key};
+    return call(*method, args, 2, out);
+  }
   if (key.kind() == Kind::Slice && container.kind() != Kind::Tensor &&
       container.kind() != Kind::Dict)
     return getSlice(container, key, out);
@@ -331,6 +353,8 @@ Status getItem(const Value &container, const Value &key, Value &out) {
 }
 
 Status setItem(const Value &container, const Value &key, Value value) {
+  if (const Value *method = specialMethod(container, "__setitem__"))
+    return callSpecial(*method, {container, key, std::move(value)});
   if (container.kind() == Kind::List) {
     auto &items = container.as<ListObject>()->items;
     if (key.kind() == Kind::Slice)
@@ -350,6 +374,8 @@ Status setItem(const Value &container, const Value &key, Value value) {
 }
 
 Status delItem(const Value &container, const Value &key) {
+  if (const Value *method = specialMethod(container, "__delitem__"))
+    return callSpecial(*method, {container, key});
   if (container.kind() == Kind::List) {
     auto &items = container.as<ListObject>()->items;
     if (key.kind() == Kind::Slice)

@@ -83,6 +83,9 @@ std::string repr(const Value &v) {
     suffix.RequiresGrad = requiresGrad(t);
     if (const char *name = gradFnName(t))
       suffix.GradFnName = name;
+    // Parameter.__repr__: 'Parameter containing:\n' + Tensor.__repr__.
+    if (v.tensor()->isParameter())
+      return "Parameter containing:\n" + formatTensor(t, suffix);
     return formatTensor(t, suffix);
   }
   case Kind::DType:

@@ -241,16 +241,37 @@ Status truth(const Value &v, bool &out) {
     out = isFloating(t.dtype()) ? itemDouble(t) != 0.0 : itemInt(t) != 0;
     break;
   }
+  case Kind::Instance: {
+    // CPython's order: the class's __bool__ (which must return a bool),
+    // else __len__ != 0, else true.
+    const ClassObject *cls = v.as<InstanceObject>()->classObject();
+    if (const Value *method = cls->lookup("__bool__")) {
+      Value result;
+      JANUS_RETURN_IF_ERROR(call(*method, &v, 1, result));
+      if (result.kind() != Kind::Bool)
+        return typeError(std::string("__bool__ should return bool, returned ") +
+                         typeName(result));
+      out = result.asBool();
+      break;
+    }
+    if (cls->lookup("__len__")) {
+      int64_t n;
+      JANUS_RETURN_IF_ERROR(length(v, n));
+      out = n != 0;
+      break;
+    }
+    out = true;
+    break;
+  }
   case Kind::Function:
   case Kind::BoundMethod:
   case Kind::Class:
-  case Kind::Instance:
   case Kind::DType:
   case Kind::Iterator:
   case Kind::Slice:
   case Kind::Ellipsis:
   case Kind::Cell:
-    out = true; // no __bool__/__len__ on user classes in the subset yet
+    out = true;
     break;
   }
   return okStatus();

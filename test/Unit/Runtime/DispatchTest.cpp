@@ -6,11 +6,13 @@
 // and omitted `=...` parameters, and the shared CPython binder's messages.
 // Expected binder messages were produced by CPython 3.11 (/usr/bin/python3)
 // for `def f(a, /, b=2, *rest, c, **kw)`; the other expectations follow
-// from Library.def's text, quoted next to each check.
+// from Library.def's text, quoted next to each check. The Parameter texts
+// (the native torch.nn.parameter.Parameter row) are PyTorch 1.13's.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Dispatch/Dispatch.h"
+#include "Dispatch/BuiltinsUtil.h"
 #include "Tensor/Tensor.h"
 
 #include <doctest/doctest.h>
@@ -165,4 +167,59 @@ TEST_CASE("signature: the binder reports where each argument goes") {
         "f() missing 1 required keyword-only argument: 'c'");
   CHECK(sig::bindCall("f", ps, 3, {"c", "b"}) ==
         "f() got multiple values for argument 'b'");
+}
+
+TEST_CASE("dispatch: torch.nn.parameter.Parameter makes a Parameter") {
+  // Expected texts are PyTorch 1.13's (/usr/bin/python3):
+  // print(nn.Parameter(torch.ones(2))) and the variants below.
+  Value ones, p, out;
+  REQUIRE(callByName("torch.ones", {Value::fromInt(2)}, {}, ones).ok());
+  REQUIRE(callByName("torch.nn.parameter.Parameter", {ones}, {}, p).ok());
+  CHECK(str(p) ==
+        "Parameter containing:\ntensor([1., 1.], requires_grad=True)");
+  CHECK(repr(p) == str(p));
+  // A new tensor (detach): the data stays a plain tensor.
+  CHECK(!p.is(ones));
+  CHECK(str(ones) == "tensor([1., 1.])");
+  // Tensor.__format__ with an empty spec is str(self).
+  std::string text;
+  REQUIRE(formatValue(p, "", text).ok());
+  CHECK(text == str(p));
+  REQUIRE(callByName("torch.nn.parameter.Parameter",
+                     {ones, Value::fromBool(false)}, {"requires_grad"}, p)
+              .ok());
+  CHECK(str(p) == "Parameter containing:\ntensor([1., 1.])");
+  // isinstance(p, nn.parameter.Parameter) / isinstance(data, ...).
+  Value cls = makeLibraryFunction(
+      LibraryTable::get().entry(LibId::NNParameterParameter));
+  REQUIRE(callByName("isinstance", {p, cls}, {}, out).ok());
+  CHECK(out.asBool());
+  REQUIRE(callByName("isinstance", {ones, cls}, {}, out).ok());
+  CHECK(!out.asBool());
+
+  // A 0-dim Parameter: printed as a tensor, and a format spec is an error
+  // (PyTorch formats only plain 0-dim tensors as numbers).
+  Value three;
+  REQUIRE(callByName("torch.tensor", {Value::fromFloat(3.0)}, {}, three).ok());
+  REQUIRE(callByName("torch.nn.parameter.Parameter", {three}, {}, p).ok());
+  CHECK(str(p) == "Parameter containing:\ntensor(3., requires_grad=True)");
+  Status s = formatValue(p, ".2f", text);
+  CHECK(s.code() == ErrorCode::TypeError);
+  CHECK(s.message() ==
+        "unsupported format string passed to Parameter.__format__");
+  REQUIRE(formatValue(three, ".2f", text).ok());
+  CHECK(text == "3.00");
+
+  // No data: an empty float tensor.
+  REQUIRE(callByName("torch.nn.parameter.Parameter", {}, {}, p).ok());
+  CHECK(str(p) == "Parameter containing:\ntensor([], requires_grad=True)");
+  // PyTorch's errors: data.detach() on a non-tensor, then _make_subclass.
+  s = callByName("torch.nn.parameter.Parameter", {Value::fromInt(3)}, {}, p);
+  CHECK(s.code() == ErrorCode::AttributeError);
+  CHECK(s.message() == "'int' object has no attribute 'detach'");
+  s = callByName("torch.nn.parameter.Parameter", {ones, Value::fromInt(2)}, {},
+                 p);
+  CHECK(s.code() == ErrorCode::TypeError);
+  CHECK(s.message() == "_make_subclass(): argument 'require_grad' (position "
+                       "3) must be bool, not int");
 }

@@ -1,0 +1,32 @@
+# Printing nn.Parameter like PyTorch: "Parameter containing:" in print/str/f-strings/containers; ops give plain tensors; isinstance.
+import torch
+import torch.nn as nn
+p = nn.Parameter(torch.tensor([1.5, -2.0]))
+print(p)
+print(str(p))
+print(f"{p}")
+print("{}".format(p))
+print([p])
+q = nn.Parameter(torch.ones(2, 2), requires_grad=False)
+print(q)
+s = nn.Parameter(torch.tensor(3.0))
+print(s, f"{s}")
+e = nn.Parameter()
+print(e)
+print(p * 2)
+print(p.detach())
+print(p[0])
+with torch.no_grad():
+    p.mul_(3)
+print(p)
+print(p.requires_grad_(False))
+t = torch.ones(2, requires_grad=True)
+print(f"{t}", f"{t * 2}")
+torch.manual_seed(0)
+lin = nn.Linear(3, 2)
+print(lin.weight)
+print(lin.bias)
+for name, param in lin.named_parameters():
+    print(name, param)
+print(isinstance(p, nn.Parameter), isinstance(p, torch.Tensor), isinstance(p * 2, nn.Parameter))
+print(isinstance(lin.weight, nn.Parameter), isinstance(torch.ones(1), (nn.Parameter, int)), isinstance(3, nn.Parameter))
