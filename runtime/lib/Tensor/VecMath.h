@@ -11,10 +11,11 @@
 // formula with our exp, so it rounds as PyTorch's wherever both exps are
 // correctly rounded.
 //
-// On x86-64 CPUs with AVX2 and FMA (checked at run time) eight elements are
-// computed at once, and a tail shorter than eight goes through the same
-// vector code from a padded copy; other CPUs run a scalar version of the
-// same operations (fma where the vector code uses fma), so every element's
+// On x86-64 CPUs with AVX-512 (F, DQ) or AVX2 and FMA (checked at run
+// time) eight elements are computed at once, in one or two vectors of
+// doubles, and a tail shorter than eight goes through the same vector code
+// from a padded copy; other CPUs run a scalar version of the same
+// operations (fma where the vector code uses fma), so every element's
 // result depends only on its input, never on the CPU, its position in the
 // array or the thread count. NaN gives NaN; +-inf and overflow give the
 // limits (exp: inf / 0, tanh: +-1, sigmoid: 1 / 0).
