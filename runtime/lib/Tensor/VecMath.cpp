@@ -350,6 +350,36 @@ void sigmoidF32Scalar(const float *X, float *Y, int64_t N) {
     Y[I] = sigmoidOne(X[I]);
 }
 
+bool expF32Avx2(const float *X, float *Y, int64_t N) {
+#ifdef JANUS_VECMATH_AVX2
+  if (haveAvx2Fma()) {
+    applyAvx2<ExpOp>(X, Y, N);
+    return true;
+  }
+#endif
+  return false;
+}
+
+bool tanhF32Avx2(const float *X, float *Y, int64_t N) {
+#ifdef JANUS_VECMATH_AVX2
+  if (haveAvx2Fma()) {
+    applyAvx2<TanhOp>(X, Y, N);
+    return true;
+  }
+#endif
+  return false;
+}
+
+bool sigmoidF32Avx2(const float *X, float *Y, int64_t N) {
+#ifdef JANUS_VECMATH_AVX2
+  if (haveAvx2Fma()) {
+    applyAvx2<SigmoidOp>(X, Y, N);
+    return true;
+  }
+#endif
+  return false;
+}
+
 void expF32(const float *X, float *Y, int64_t N) {
 #ifdef JANUS_VECMATH_AVX2
   if (haveAvx512())

@@ -40,10 +40,15 @@ void tanhF32(const float *X, float *Y, int64_t N);
 void sigmoidF32(const float *X, float *Y, int64_t N);
 
 /// The versions for CPUs without AVX2, callable on any CPU so that tests
-/// can check that both agree bit for bit.
+/// can check that all versions agree bit for bit.
 void expF32Scalar(const float *X, float *Y, int64_t N);
 void tanhF32Scalar(const float *X, float *Y, int64_t N);
 void sigmoidF32Scalar(const float *X, float *Y, int64_t N);
+/// The AVX2 versions (used where AVX-512 is missing), for the same tests;
+/// they return false, computing nothing, on a CPU without AVX2 and FMA.
+bool expF32Avx2(const float *X, float *Y, int64_t N);
+bool tanhF32Avx2(const float *X, float *Y, int64_t N);
+bool sigmoidF32Avx2(const float *X, float *Y, int64_t N);
 
 } // namespace janus::rt::vecmath
 
