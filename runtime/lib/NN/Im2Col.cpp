@@ -122,9 +122,9 @@ void checkConvArgs(const Tensor &Input, const Tensor &Weight,
            std::to_string(IS[1]) + " channels instead");
     if (Bias && (Bias.dim() != 1 || Bias.size(0) != WS[0]))
       fail("Given weight of size " + shapeToString(WS) +
-           ", expected bias to be 1-dimensional with " + std::to_string(WS[0]) +
-           " elements, but got bias of size " + shapeToString(Bias.sizes()) +
-           " instead");
+           ", expected bias to be 1-dimensional with " +
+           std::to_string(WS[0]) + " elements, but got bias of size " +
+           shapeToString(Bias.sizes()) + " instead");
     int64_t PH = IS[2] + 2 * Padding[0], PW = IS[3] + 2 * Padding[1];
     int64_t KH = (WS[2] - 1) * Dilation[0] + 1,
             KW = (WS[3] - 1) * Dilation[1] + 1;
@@ -142,8 +142,9 @@ void checkConvArgs(const Tensor &Input, const Tensor &Weight,
     if (Bias && (Bias.dim() != 1 || Bias.size(0) != WS[1] * Groups))
       fail("Given transposed=1, weight of size " + shapeToString(WS) +
            ", expected bias to be 1-dimensional with " +
-           std::to_string(WS[1] * Groups) + " elements, but got bias of size " +
-           shapeToString(Bias.sizes()) + " instead");
+           std::to_string(WS[1] * Groups) +
+           " elements, but got bias of size " + shapeToString(Bias.sizes()) +
+           " instead");
     for (int D = 0; D < 2; ++D)
       if (OutputPadding[D] >= Stride[D] && OutputPadding[D] >= Dilation[D])
         fail("output padding must be smaller than either stride or dilation, "
