@@ -7,9 +7,11 @@
 # below 1 means Janus is faster), thread count. Exits non-zero if a case
 # failed on either side or the build failed.
 #
-#   bash bench/run-runtime-bench.sh [--quick] [--threads N]
+#   bash bench/run-runtime-bench.sh [--quick] [--cpu-time] [--threads N]
 #
 # --quick runs a tenth of the iterations (and ~6 s of the memory case).
+# --cpu-time times each side's thread CPU time instead of wall time (with
+# one thread the libraries compute on that thread), for a loaded machine.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BUILD="${JANUS_BUILD_DIR:-$ROOT/build}"
@@ -18,8 +20,9 @@ THREADS=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) ARGS+=(--quick) ;;
+    --cpu-time) ARGS+=(--cpu-time) ;;
     --threads) THREADS="$2"; shift ;;
-    *) echo "usage: $0 [--quick] [--threads N]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--quick] [--cpu-time] [--threads N]" >&2; exit 2 ;;
   esac
   shift
 done

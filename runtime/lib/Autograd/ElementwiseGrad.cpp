@@ -229,6 +229,15 @@ Tensor clamp(const Tensor &A, std::optional<Scalar> Min,
 
 //===--- Unary ops --------------------------------------------------------===//
 
+namespace {
+/// Whether a fused backward kernel (NN.h) applies: no promotion or
+/// broadcast between the gradient and the saved result (the common case).
+bool fusable(const Tensor &Grad, const Tensor &Result) {
+  return isFloating(Result.dtype()) && Grad.dtype() == Result.dtype() &&
+         Grad.sizes() == Result.sizes();
+}
+} // namespace
+
 Tensor unary(UnaryOp Op, const Tensor &A) {
   Tensor R = rt::unary(Op, A);
   if (!needsGrad({&A}))
@@ -259,20 +268,22 @@ Tensor unary(UnaryOp Op, const Tensor &A) {
           return {negate(Gr)};
         case UnaryOp::Tanh: {
           Tensor Y = N.saved(0);
+          if (fusable(Gr, Y))
+            return {rt::tanhBackward(Gr, Y)};
           return {rt::mul(Gr, rt::sub(num(1.0), rt::mul(Y, Y)))};
         }
         case UnaryOp::Sigmoid: {
           Tensor Y = N.saved(0);
+          if (fusable(Gr, Y))
+            return {rt::sigmoidBackward(Gr, Y)};
           return {rt::mul(rt::mul(Gr, rt::sub(num(1.0), Y)), Y)};
         }
         case UnaryOp::Relu:
           break;
         }
-        // threshold_backward(grad, result, 0); fused when no promotion or
-        // broadcast is involved (the common case).
+        // threshold_backward(grad, result, 0), fused where it can be.
         Tensor Y = N.saved(0);
-        if (isFloating(Y.dtype()) && Gr.dtype() == Y.dtype() &&
-            Gr.sizes() == Y.sizes())
+        if (fusable(Gr, Y))
           return {rt::reluBackward(Gr, Y)};
         return {zeroWhere(compare(CompareOp::Le, Y, num(0.0)), Gr)};
       });

@@ -1,7 +1,9 @@
-//===- Activation.cpp - leaky_relu, relu backward and constant padding ----===//
+//===- Activation.cpp - leaky_relu, fused backwards, constant padding -----===//
 //
-// F.leaky_relu (x > 0 ? x : x * slope, gradient likewise), relu's fused
-// backward, and F.pad in constant mode: the output is filled with the value
+// F.leaky_relu (x > 0 ? x : x * slope, gradient likewise), the fused
+// backwards of relu, tanh and sigmoid (one pass and one result instead of
+// three elementwise ops, with the same roundings in the same order), and
+// F.pad in constant mode: the output is filled with the value
 // and the overlap of input and output (negative pads crop) is copied; the
 // backward is that overlap of the gradient.
 //
@@ -53,6 +55,37 @@ Tensor reluBackward(const Tensor &GradOut, const Tensor &Result) {
     // A select on the bits, not a branch: the mask is data-dependent.
     for (int64_t I = 0, N = Y.numel(); I < N; ++I)
       O[I] = selectBits(X[I] <= T(0), T(0), G[I]);
+  });
+  return Out;
+}
+
+Tensor tanhBackward(const Tensor &GradOut, const Tensor &Result) {
+  Tensor Y = contiguous(Result), Go = contiguous(GradOut);
+  Tensor Out = empty(Y.sizes(), Y.dtype());
+  dispatchFloat(Y.dtype(), "tanh_backward_cpu", [&](auto Tag) {
+    using T = decltype(Tag);
+    const T *X = Y.dataPtr<T>(), *G = Go.dataPtr<T>();
+    T *O = Out.dataPtr<T>();
+    for (int64_t I = 0, N = Y.numel(); I < N; ++I) {
+      T Square = X[I] * X[I]; // Rounded before the subtraction.
+      T OneMinus = T(1) - Square;
+      O[I] = G[I] * OneMinus;
+    }
+  });
+  return Out;
+}
+
+Tensor sigmoidBackward(const Tensor &GradOut, const Tensor &Result) {
+  Tensor Y = contiguous(Result), Go = contiguous(GradOut);
+  Tensor Out = empty(Y.sizes(), Y.dtype());
+  dispatchFloat(Y.dtype(), "sigmoid_backward_cpu", [&](auto Tag) {
+    using T = decltype(Tag);
+    const T *X = Y.dataPtr<T>(), *G = Go.dataPtr<T>();
+    T *O = Out.dataPtr<T>();
+    for (int64_t I = 0, N = Y.numel(); I < N; ++I) {
+      T Scaled = G[I] * (T(1) - X[I]); // Rounded before the product.
+      O[I] = Scaled * X[I];
+    }
   });
   return Out;
 }

@@ -13,7 +13,9 @@
 //
 // Used for conv2d's forward, its input gradient (a stride-1 convolution of
 // the padded gradient with the flipped, transposed weight, set up in
-// Conv.cpp) and its weight gradient, for float32 on AVX2/FMA CPUs.
+// Conv.cpp) and its weight gradient, for float32 on AVX2/FMA CPUs. With 16
+// output channels a group on AVX-512 CPUs, the channel-major tiles take
+// whole runs of consecutive rows (runKernel16), with the same sums.
 //
 // The forward's batch loop is split over the intra-op threads (each thread
 // with its own padded image and result buffer); samples are independent, so
@@ -26,7 +28,9 @@
 #include "Threading/Parallel.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
@@ -249,10 +253,104 @@ void posGemm(int64_t M, int64_t K, const float *X, const int64_t *Pos,
     Tails[M - I](K, X, Pos + I, Off, B, Ldb, C + I * Ldc, Ldc, Accumulate);
 }
 
+#define JANUS_AVX512 __attribute__((target("avx512f,avx2,fma")))
+
+// posKernel<PR, 2> for rows that come in NR runs of RL consecutive ones
+// (output positions of one output row, taps of one kernel row): row
+// a * RL + r reads X[Start[a] + r + Off[L]]. The broadcasts of a run share
+// one address computation (constant displacements), where posKernel spends
+// an integer add per row and tap, which bounded it; the 16 channels sit in
+// one AVX-512 vector, so a tile holds up to 16 rows. Each element is the
+// same fma chain over L as in posKernel (then the same add when
+// accumulating), so the results are bit-identical.
+template <int NR, int RL>
+JANUS_AVX512 void runKernel16(int64_t K, const float *X, const int64_t *Start,
+                              const int64_t *Off, const float *B, int64_t Ldb,
+                              float *C, int64_t Ldc, bool Accumulate) {
+  __m512 Acc[NR][RL];
+  for (int A = 0; A < NR; ++A)
+    for (int R = 0; R < RL; ++R)
+      Acc[A][R] = _mm512_setzero_ps();
+  for (int64_t L = 0; L < K; ++L) {
+    __m512 BV = _mm512_loadu_ps(B + L * Ldb);
+    const float *XL = X + Off[L];
+#pragma GCC unroll 16
+    for (int A = 0; A < NR; ++A) {
+      const float *P = XL + Start[A];
+#pragma GCC unroll 16
+      for (int R = 0; R < RL; ++R)
+        Acc[A][R] = _mm512_fmadd_ps(_mm512_set1_ps(P[R]), BV, Acc[A][R]);
+    }
+  }
+  for (int A = 0; A < NR; ++A)
+    for (int R = 0; R < RL; ++R) {
+      float *Dst = C + (A * RL + R) * Ldc;
+      __m512 Sum = Accumulate ? _mm512_add_ps(Acc[A][R], _mm512_loadu_ps(Dst))
+                              : Acc[A][R];
+      _mm512_storeu_ps(Dst, Sum);
+    }
+}
+
+using RunFn = void (*)(int64_t, const float *, const int64_t *, const int64_t *,
+                       const float *, int64_t, float *, int64_t, bool);
+constexpr int MaxRunRows = 16;
+
+template <int RL, int NR> constexpr RunFn runEntry() {
+  if constexpr (NR * RL <= MaxRunRows)
+    return runKernel16<NR, RL>;
+  else
+    return nullptr;
+}
+template <int RL, int... NRs>
+constexpr std::array<RunFn, MaxRunRows>
+runRow(std::integer_sequence<int, NRs...>) {
+  return {runEntry<RL, NRs + 1>()...};
+}
+template <int... RLs>
+constexpr std::array<std::array<RunFn, MaxRunRows>, MaxRunRows>
+runTable(std::integer_sequence<int, RLs...>) {
+  return {runRow<RLs + 1>(std::make_integer_sequence<int, MaxRunRows>())...};
+}
+
+// C[NRuns * RL x 16] (+)= rows in runs (see runKernel16), RL <= 16, as many
+// runs per tile as fit in 16 rows.
+void runGemm16(int64_t NRuns, int64_t RL, int64_t K, const float *X,
+               const int64_t *Start, const int64_t *Off, const float *B,
+               int64_t Ldb, float *C, int64_t Ldc, bool Accumulate) {
+  static constexpr auto Table =
+      runTable(std::make_integer_sequence<int, MaxRunRows>());
+  int64_t PerTile = std::max<int64_t>(1, MaxRunRows / RL);
+  for (int64_t A = 0; A < NRuns; A += PerTile) {
+    int64_t NR = std::min(PerTile, NRuns - A);
+    Table[RL - 1][NR - 1](K, X, Start + A, Off, B, Ldb, C + A * RL * Ldc, Ldc,
+                          Accumulate);
+  }
+}
+
+bool haveAvx512() {
+  static const bool Have = __builtin_cpu_supports("avx512f") &&
+                           __builtin_cpu_supports("avx2") &&
+                           __builtin_cpu_supports("fma");
+  return Have;
+}
+
+// Rows of a posGemm that come in runs of consecutive offsets (output
+// positions of one output row, taps of one kernel row): Start[a] begins
+// run a, each RL long.
+struct Runs {
+  std::vector<int64_t> Start;
+  int64_t Len = 0;
+};
+
 void posGemmAny(int64_t NV, int64_t M, int64_t K, const float *X,
                 const int64_t *Pos, const int64_t *Off, const float *B,
-                int64_t Ldb, float *C, int64_t Ldc, bool Accumulate) {
-  if (NV == 1)
+                int64_t Ldb, float *C, int64_t Ldc, bool Accumulate,
+                const Runs *RowRuns = nullptr) {
+  if (NV == 2 && haveAvx512() && RowRuns && RowRuns->Len <= MaxRunRows &&
+      int64_t(RowRuns->Start.size()) * RowRuns->Len == M)
+    runGemm16(int64_t(RowRuns->Start.size()), RowRuns->Len, K, X,
+              RowRuns->Start.data(), Off, B, Ldb, C, Ldc, Accumulate);
+  else if (NV == 1)
     posGemm<1>(M, K, X, Pos, Off, B, Ldb, C, Ldc, Accumulate);
   else
     posGemm<2>(M, K, X, Pos, Off, B, Ldb, C, Ldc, Accumulate);
@@ -300,6 +398,15 @@ std::vector<int64_t> positions(const ConvGeom &G, int64_t Wp) {
   return Pos;
 }
 
+// The output positions (positions()) as runs, one per output row.
+Runs outputRowRuns(const ConvGeom &G, int64_t Wp) {
+  Runs R;
+  R.Len = G.OW;
+  for (int64_t Oh = 0; Oh < G.OH; ++Oh)
+    R.Start.push_back(Oh * Wp);
+  return R;
+}
+
 // Samples per parallelFor chunk: enough multiply-adds to pay for a thread.
 int64_t sampleGrain(const ConvGeom &G, int64_t Cout) {
   int64_t Work = std::max<int64_t>(1, G.rows() * Cout * G.positions());
@@ -311,6 +418,7 @@ void channelMajorForward(const ConvGeom &G, int64_t N, int64_t Groups,
                          const float *Bias, float *Out) {
   int64_t K = G.rows(), Cog = Cout / Groups, P = G.positions();
   std::vector<int64_t> Pos = positions(G, G.W + 2 * G.PW);
+  Runs OutRows = outputRowRuns(G, G.W + 2 * G.PW);
   // WT[g][L][co] = Wt[g * Cog + co][L]: the B operand, channels contiguous.
   std::vector<float> WT(Groups * K * Cog);
   for (int64_t Gr = 0; Gr < Groups; ++Gr)
@@ -325,7 +433,7 @@ void channelMajorForward(const ConvGeom &G, int64_t N, int64_t Groups,
       for (int64_t Gr = 0; Gr < Groups; ++Gr) {
         posGemmAny(Cog / 8, P, K, Src + Gr * G.C * Img.Hp * Img.Wp, Pos.data(),
                    Img.Off.data(), WT.data() + Gr * K * Cog, Cog, Res.data(),
-                   Cog, false);
+                   Cog, false, &OutRows);
         for (int64_t Co = 0; Co < Cog; ++Co) {
           int64_t C = Gr * Cog + Co;
           float B = Bias ? Bias[C] : 0.0f;
@@ -386,6 +494,11 @@ bool directConv2dGradWeight(const ConvGeom &G, int64_t N, int64_t Groups,
     // with the roles of taps and positions swapped (Off as positions).
     int64_t P = G.positions();
     std::vector<int64_t> Pos = positions(G, Img.Wp);
+    // Taps (c, i, 0..KW-1) are consecutive when the dilation is 1.
+    Runs TapRows;
+    TapRows.Len = G.KW;
+    for (int64_t L = 0; L < K; L += G.KW)
+      TapRows.Start.push_back(Img.Off[L]);
     std::vector<float> GoT(P * Cog), GWT(Groups * K * Cog, 0.0f);
     for (int64_t S = 0; S < N; ++S) {
       const float *Src = Img.load(G, In + S * G.C * Groups * G.H * G.W);
@@ -397,7 +510,8 @@ bool directConv2dGradWeight(const ConvGeom &G, int64_t N, int64_t Groups,
         }
         posGemmAny(Cog / 8, K, P, Src + Gr * G.C * Img.Hp * Img.Wp,
                    Img.Off.data(), Pos.data(), GoT.data(), Cog,
-                   GWT.data() + Gr * K * Cog, Cog, true);
+                   GWT.data() + Gr * K * Cog, Cog, true,
+                   G.DW == 1 ? &TapRows : nullptr);
       }
     }
     for (int64_t Gr = 0; Gr < Groups; ++Gr)

@@ -230,6 +230,11 @@ Tensor leakyReluBackward(const Tensor &GradOut, const Tensor &Input,
 /// Result > 0 (or NaN), else 0, in one pass. GradOut and Result must have
 /// the same floating dtype and shape.
 Tensor reluBackward(const Tensor &GradOut, const Tensor &Result);
+/// tanh's backward, GradOut * (1 - Result * Result), and sigmoid's,
+/// GradOut * (1 - Result) * Result, each rounded step by step as the
+/// unfused ops would, in one pass; same preconditions as reluBackward.
+Tensor tanhBackward(const Tensor &GradOut, const Tensor &Result);
+Tensor sigmoidBackward(const Tensor &GradOut, const Tensor &Result);
 
 /// F.pad(Input, Pads, mode="constant", value=Value): Pads holds (before,
 /// after) pairs from the last dimension backwards; negative pads crop.

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace janus::rt {
 
@@ -391,14 +392,23 @@ void fillFresh(const Tensor &Self, Scalar Value) {
     using ET = decltype(Tag);
     ET V = Value.K == Scalar::Kind::Float ? convertElement<ET>(Value.F)
                                           : convertElement<ET>(Value.I);
+    // Every byte 0 (so not -0.0).
+    const ET Zero{};
+    bool AllZeroBits = std::memcmp(&V, &Zero, sizeof(ET)) == 0;
     // Write-only: Self may be fresh memory, which must not be read (a byte
     // that is not 0 or 1 is not a valid bool).
     forEachRow<1>(
         Self.sizes(), {Self.get()},
-        [V](std::array<char *, 1> P, std::array<int64_t, 1> S, int64_t N) {
+        [V, AllZeroBits](std::array<char *, 1> P, std::array<int64_t, 1> S,
+                         int64_t N) {
           if (S[0] == sizeof(ET)) { // Contiguous: a loop that vectorizes.
-            std::fill(reinterpret_cast<ET *>(P[0]),
-                      reinterpret_cast<ET *>(P[0]) + N, V);
+            // memset (the widest stores the CPU has, not the baseline
+            // build's) for zero_ of large gradients.
+            if (AllZeroBits)
+              std::memset(P[0], 0, size_t(N) * sizeof(ET));
+            else
+              std::fill(reinterpret_cast<ET *>(P[0]),
+                        reinterpret_cast<ET *>(P[0]) + N, V);
             return;
           }
           for (int64_t I = 0; I < N; ++I)
