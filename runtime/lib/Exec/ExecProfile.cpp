@@ -161,8 +161,8 @@ bool writeProfile(const char *path, std::string &error) {
     }
   }
   if (std::rename(temp.c_str(), path) != 0) {
-    error = std::string("cannot replace '") + path +
-            "': " + std::strerror(errno);
+    error =
+        std::string("cannot replace '") + path + "': " + std::strerror(errno);
     std::remove(temp.c_str());
     return false;
   }

@@ -69,11 +69,11 @@ struct SiteProfile {
   SiteKind kind = SiteKind::Value;
   std::string function; // qualified name of the enclosing function
   uint64_t count = 0;
-  std::vector<TypeSeen> types;                 // Value
-  uint64_t taken = 0, notTaken = 0;            // Branch
-  std::map<int64_t, uint64_t> trips;           // Loop: trip count -> entries
-  std::map<std::string, uint64_t> targets;     // Call: target -> calls
-  std::vector<AttrSetSeen> attrSets;           // Attrs
+  std::vector<TypeSeen> types;             // Value
+  uint64_t taken = 0, notTaken = 0;        // Branch
+  std::map<int64_t, uint64_t> trips;       // Loop: trip count -> entries
+  std::map<std::string, uint64_t> targets; // Call: target -> calls
+  std::vector<AttrSetSeen> attrSets;       // Attrs
 
   /// Adds one observation of a type (merging with an equal one).
   void addType(const TypeSeen &seen);

@@ -363,12 +363,26 @@ private:
       char e = peek();
       advance();
       switch (e) {
-      case '"': case '\\': case '/': out.push_back(e); break;
-      case 'b': out.push_back('\b'); break;
-      case 'f': out.push_back('\f'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 't': out.push_back('\t'); break;
+      case '"':
+      case '\\':
+      case '/':
+        out.push_back(e);
+        break;
+      case 'b':
+        out.push_back('\b');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 't':
+        out.push_back('\t');
+        break;
       case 'u': {
         uint32_t cp;
         if (!parseHex4(cp))
@@ -431,9 +445,9 @@ private:
         advance();
     }
     (void)start;
-    out.isInteger = !fraction && !overflow &&
-                    magnitude <= (negative ? uint64_t(INT64_MAX) + 1
-                                           : uint64_t(INT64_MAX));
+    out.isInteger =
+        !fraction && !overflow &&
+        magnitude <= (negative ? uint64_t(INT64_MAX) + 1 : uint64_t(INT64_MAX));
     if (out.isInteger)
       out.integer = negative ? int64_t(0 - magnitude) : int64_t(magnitude);
     return true;
@@ -495,8 +509,8 @@ private:
     return false;
   }
   static const char *typeName(Json::Type type) {
-    constexpr const char *names[] = {"null",   "a boolean", "a number",
-                                     "a string", "an array", "an object"};
+    constexpr const char *names[] = {"null",     "a boolean", "a number",
+                                     "a string", "an array",  "an object"};
     return names[type];
   }
   bool expect(const Json &v, Json::Type type, const std::string &what) {
@@ -656,17 +670,16 @@ private:
                      }
                      if (key == "shape") {
                        t.isTensor = true;
-                       return readArray(value, "\"shape\"",
-                                        [&](const Json &d) {
-                                          int64_t dim;
-                                          if (!readInt(d, "a dimension", dim))
-                                            return false;
-                                          t.shape.push_back(dim);
-                                          return true;
-                                        });
+                       return readArray(value, "\"shape\"", [&](const Json &d) {
+                         int64_t dim;
+                         if (!readInt(d, "a dimension", dim))
+                           return false;
+                         t.shape.push_back(dim);
+                         return true;
+                       });
                      }
-                     return fail(value, "unknown member '" + key +
-                                            "' in a type");
+                     return fail(value,
+                                 "unknown member '" + key + "' in a type");
                    });
   }
 

@@ -8,8 +8,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "ExecTestUtil.h"
 #include "Profile/Profile.h"
+#include "ExecTestUtil.h"
 
 #include <cstdio>
 #include <fstream>
