@@ -275,7 +275,8 @@ typedef struct janus_rt_profile_site {
 void janus_rt_profile_value(janus_rt_profile_site *site, janus_rt_value v);
 /* A conditional branch went the "true" way (taken != 0) or the other. */
 void janus_rt_profile_branch(janus_rt_profile_site *site, int32_t taken);
-/* One entry of a loop ended after `iterations` iterations. */
+/* One entry of a loop ran `iterations` iterations. A negative count (a
+ * frame's counter of a loop it never entered) records nothing. */
 void janus_rt_profile_loop(janus_rt_profile_site *site, int64_t iterations);
 /* A call of `callee` (borrowed): its qualified name for a function or a
  * bound method, "class NAME" for a class, else its type's name. */

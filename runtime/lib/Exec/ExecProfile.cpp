@@ -224,6 +224,8 @@ void janus_rt_profile_branch(janus_rt_profile_site *site, int32_t taken) {
 }
 
 void janus_rt_profile_loop(janus_rt_profile_site *site, int64_t iterations) {
+  if (iterations < 0) // the loop was not entered (see janus_exec.h)
+    return;
   prof::SiteProfile &record = *stateOf(site, prof::SiteKind::Loop).site;
   ++record.count;
   ++record.trips[iterations];
