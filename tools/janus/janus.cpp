@@ -21,6 +21,7 @@
 #include "janus/janus.h"
 #include "MLIRGen/MLIRGen.h"
 #include "Pipeline/Pipeline.h"
+#include "ProfileCommand.h"
 #include "janus/Frontend/Diagnostics.h"
 #include "janus/Frontend/Parser.h"
 #include "janus/Frontend/Sema.h"
@@ -45,13 +46,20 @@ using namespace janus;
 
 namespace {
 llvm::cl::OptionCategory janusCategory("janus options");
-llvm::cl::opt<std::string> command(llvm::cl::Positional, llvm::cl::desc("run"),
+llvm::cl::opt<std::string> command(llvm::cl::Positional,
+                                   llvm::cl::desc("run | profile"),
                                    llvm::cl::Required,
                                    llvm::cl::cat(janusCategory));
 llvm::cl::opt<std::string> inputFile(llvm::cl::Positional,
-                                     llvm::cl::desc("<input .py file>"),
+                                     llvm::cl::desc("<input .py file, or "
+                                                    "profile for 'profile'>"),
                                      llvm::cl::Required,
                                      llvm::cl::cat(janusCategory));
+llvm::cl::opt<std::string> profileOut(
+    "profile-out",
+    llvm::cl::desc("run: add profile probes and merge the profile into FILE "
+                   "when the program ends"),
+    llvm::cl::value_desc("FILE"), llvm::cl::cat(janusCategory));
 llvm::cl::opt<unsigned> optLevel("O", llvm::cl::desc("Optimisation level"),
                                  llvm::cl::Prefix, llvm::cl::init(1),
                                  llvm::cl::cat(janusCategory));
@@ -150,8 +158,11 @@ int loadPylib(const PylibModule &pylib) {
 int main(int argc, char **argv) {
   llvm::cl::HideUnrelatedOptions(janusCategory);
   llvm::cl::ParseCommandLineOptions(argc, argv, "janus: run Janus Python\n");
+  if (command == "profile")
+    return driver::runProfileCommand(inputFile);
   if (command != "run")
-    return error("unknown command '" + command + "' (expected 'run')");
+    return error("unknown command '" + command +
+                 "' (expected 'run' or 'profile')");
 
   auto buffer = llvm::MemoryBuffer::getFile(inputFile, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
@@ -175,6 +186,8 @@ int main(int argc, char **argv) {
   for (const PylibModule &pylib : pylibModules)
     if (usesLibraryModule(*dyn, pylib.module))
       pylibsUsed.push_back(&pylib);
+  if (!profileOut.empty() && !driver::addProfileProbes(*dyn))
+    return 1;
   if (failed(codegen::lowerDynToLLVMDialect(*dyn, "main")))
     return 1;
   auto machine = codegen::createHostTargetMachine(optLevel);
@@ -219,8 +232,13 @@ int main(int argc, char **argv) {
   janus_rt_value result = init(name);
   janus_rt_entry_end(entry);
   std::fflush(stdout);
+  // The profile is written also when the program raised.
+  int profileStatus =
+      profileOut.empty() ? 0 : driver::writeProfile(profileOut);
   if (result.kind == JANUS_RT_ERROR_KIND)
     return pythonError();
+  if (profileStatus)
+    return profileStatus;
   janus_rt_release(result);
   janus_rt_release(name);
   janus_rt_release(cache);
