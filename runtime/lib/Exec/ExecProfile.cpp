@@ -38,6 +38,8 @@ struct SiteState {
   prof::SiteProfile *site;
   size_t last = 0;
   const void *lastIdentity = nullptr; // Attrs: the AttrShape matched last
+  /// Call: the target entry matched last (std::map nodes do not move).
+  std::pair<const std::string, uint64_t> *lastTarget = nullptr;
 };
 
 struct Recorder {
@@ -123,10 +125,54 @@ std::string describeCallee(const Value &callee) {
   }
 }
 
+/// Whether `key` is the name describeCallee gives `callee`, compared piece
+/// by piece so that the common case (the same target as last time) does
+/// not build a string.
+bool calleeIs(const std::string &key, const Value &callee) {
+  std::string_view k = key;
+  switch (callee.kind()) {
+  case Kind::Function:
+    return k == callee.as<FunctionObject>()->name;
+  case Kind::BoundMethod: {
+    const Value &fn = callee.as<BoundMethodObject>()->function;
+    return fn.kind() == Kind::Function ? k == fn.as<FunctionObject>()->name
+                                       : k == typeName(fn);
+  }
+  case Kind::Class: {
+    std::string_view prefix = "class ";
+    return k.substr(0, prefix.size()) == prefix &&
+           k.substr(prefix.size()) == callee.as<ClassObject>()->name;
+  }
+  default:
+    return k == typeName(callee);
+  }
+}
+
+/// Whether `key` is "TYPE.name" for `receiver`.
+bool methodIs(const std::string &key, const Value &receiver,
+              std::string_view name) {
+  std::string_view k = key, type = typeName(receiver);
+  return k.size() == type.size() + 1 + name.size() &&
+         k.substr(0, type.size()) == type && k[type.size()] == '.' &&
+         k.substr(type.size() + 1) == name;
+}
+
 void recordTarget(SiteState &state, const std::string &target) {
   prof::SiteProfile &site = *state.site;
   ++site.count;
-  ++site.targets[target];
+  auto it = site.targets.try_emplace(target, 0).first;
+  ++it->second;
+  state.lastTarget = &*it;
+}
+
+/// Counts the target matched last when `matches` says it is the same.
+template <typename Matches>
+bool recordSameTarget(SiteState &state, Matches matches) {
+  if (!state.lastTarget || !matches(state.lastTarget->first))
+    return false;
+  ++state.site->count;
+  ++state.lastTarget->second;
+  return true;
 }
 
 /// Merges the recorded profile into `path` and clears the records.
@@ -176,6 +222,7 @@ bool writeProfile(const char *path, std::string &error) {
   for (auto &state : r.states) {
     state->last = 0;
     state->lastIdentity = nullptr;
+    state->lastTarget = nullptr;
   }
   return true;
 }
@@ -234,14 +281,19 @@ void janus_rt_profile_loop(janus_rt_profile_site *site, int64_t iterations) {
 void janus_rt_profile_call(janus_rt_profile_site *site, janus_rt_value callee) {
   SiteState &state = stateOf(site, prof::SiteKind::Call);
   Borrowed value(callee);
-  recordTarget(state, describeCallee(*value));
+  if (!recordSameTarget(
+          state, [&](const std::string &key) { return calleeIs(key, *value); }))
+    recordTarget(state, describeCallee(*value));
 }
 
 void janus_rt_profile_method(janus_rt_profile_site *site,
                              janus_rt_value receiver, const char *name) {
   SiteState &state = stateOf(site, prof::SiteKind::Call);
   Borrowed value(receiver);
-  recordTarget(state, std::string(typeName(*value)) + "." + name);
+  if (!recordSameTarget(state, [&](const std::string &key) {
+        return methodIs(key, *value, name);
+      }))
+    recordTarget(state, std::string(typeName(*value)) + "." + name);
 }
 
 void janus_rt_profile_attrs(janus_rt_profile_site *site,
@@ -255,10 +307,16 @@ void janus_rt_profile_attrs(janus_rt_profile_site *site,
   const void *identity = nullptr;
   if (value->kind() == Kind::Instance)
     identity = value->as<InstanceObject>()->shape;
-  if (identity && identity == state.lastIdentity &&
-      state.last < record.attrSets.size()) {
-    ++record.attrSets[state.last].count;
-    return;
+  if (state.last < record.attrSets.size()) {
+    prof::AttrSetSeen &last = record.attrSets[state.last];
+    // Other receivers have no instance attributes: their type decides.
+    bool same = identity ? identity == state.lastIdentity
+                         : !state.lastIdentity && last.attributes.empty() &&
+                               last.type == typeName(*value);
+    if (same) {
+      ++last.count;
+      return;
+    }
   }
   prof::AttrSetSeen seen;
   seen.type = typeName(*value);

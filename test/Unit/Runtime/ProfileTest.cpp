@@ -175,7 +175,11 @@ TEST_CASE("runtime profile: probes record and janus_profile_write merges") {
   janus_rt_profile_loop(&loop, 3);
   janus_rt_profile_loop(&loop, 0);
   janus_rt_value s = str("abc");
+  // Twice on a str (the second run matches the cached target), once on an
+  // int.
   janus_rt_profile_method(&method, s, "upper");
+  janus_rt_profile_method(&method, s, "upper");
+  janus_rt_profile_method(&method, integer(7), "upper");
   janus_rt_release(s);
 
   REQUIRE(janus_profile_write(path.c_str()) == nullptr);
@@ -193,7 +197,9 @@ TEST_CASE("runtime profile: probes record and janus_profile_write merges") {
   CHECK(p.sites.at("t.py:2:4 branch").notTaken == 3);
   CHECK(p.sites.at("t.py:3:4 loop").trips.at(3) == 2);
   CHECK(p.sites.at("t.py:3:4 loop").trips.at(0) == 1);
-  CHECK(p.sites.at("t.py:4:4 call target").targets.at("str.upper") == 1);
+  CHECK(p.sites.at("t.py:4:4 call target").count == 3);
+  CHECK(p.sites.at("t.py:4:4 call target").targets.at("str.upper") == 2);
+  CHECK(p.sites.at("t.py:4:4 call target").targets.at("int.upper") == 1);
 
   // A second run (the same probes again) merges: counts double. The
   // records were cleared by the first write, so nothing is counted twice.
