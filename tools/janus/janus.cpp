@@ -13,8 +13,10 @@
 // "torch.optim", and every global that is a class or function with a row of
 // that Library.def module is registered under its qualified name
 // (janus_rt_register_library_value), so `nn.Linear` is the pylib's class.
-// Profiling and the speculative JIT are later stages; an in-process ORC
-// JIT would replace the temporary library.
+// `--profile-out=FILE` adds profile probes and merges the profile into FILE
+// at the end; `janus profile FILE` prints one (ProfileCommand.cpp). The
+// speculative JIT is a later stage; an in-process ORC JIT would replace the
+// temporary library.
 //
 //===----------------------------------------------------------------------===//
 
