@@ -97,6 +97,7 @@ struct ConvertDynToLLVMPass
     populateIterationToLLVMPatterns(converter, state, patterns);
     populateVariablesToLLVMPatterns(converter, state, patterns);
     populateStringsToLLVMPatterns(converter, state, patterns);
+    populateProbesToLLVMPatterns(converter, state, patterns);
     populateFuncToLLVMConversionPatterns(converter, patterns);
     cf::populateControlFlowToLLVMConversionPatterns(converter, patterns);
     arith::populateArithToLLVMConversionPatterns(converter, patterns);

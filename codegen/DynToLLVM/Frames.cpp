@@ -9,6 +9,9 @@
 //    (dyn.cells) get a new cell, free variables (dyn.free_vars) the cell
 //    passed as the trailing argument; and a scratch array for the argument
 //    lists of one op at a time;
+//  * in profiling builds, one int64_t counter per loop site of the
+//    function's dyn.probe_loop_* ops, -1 at entry, which the epilogue
+//    records (janus_rt_profile_loop) before it releases the slots;
 //  * the epilogue ^ret(%result): releases every slot and returns; each
 //    func.return becomes a branch to it (retaining a returned parameter,
 //    which is borrowed);
@@ -72,6 +75,16 @@ unsigned janus::codegen::scratchSlotsFor(Operation *op) {
       })
       .Case([](dyn::JoinStringsOp j) { return j.getParts().size(); })
       .Default([](Operation *) { return 0u; });
+}
+
+Value janus::codegen::loopCounterAddress(OpBuilder &b, Location loc,
+                                         RuntimeABI &abi, const Frame &frame,
+                                         int64_t index) {
+  if (index == 0)
+    return frame.loopCounters;
+  return LLVM::GEPOp::create(
+      b, loc, abi.ptrType(), abi.i64Type(), frame.loopCounters,
+      ArrayRef<LLVM::GEPArg>{static_cast<int32_t>(index)});
 }
 
 namespace {
@@ -142,6 +155,13 @@ LogicalResult FramePreparer::run() {
     if (isa<dyn::DynDialect>(op->getDialect()))
       state.frameOf[op] = &frame;
     frame.numScratch = std::max(frame.numScratch, scratchSlotsFor(op));
+    if (auto enter = dyn_cast<dyn::ProbeLoopEnterOp>(op)) {
+      StringRef site = enter.getSite();
+      if (!frame.loopCounterOf.count(site)) {
+        frame.loopCounterOf[site] = frame.loopSites.size();
+        frame.loopSites.push_back(site.str());
+      }
+    }
     if (auto name = op->getAttrOfType<StringAttr>("name"))
       if (isa<dyn::LoadLocalOp, dyn::StoreLocalOp, dyn::DelLocalOp,
               dyn::LocalCellOp>(op))
@@ -169,6 +189,15 @@ void FramePreparer::buildFrame(Frame &frame) {
   };
   frame.slots = allocate(frame.slotOf.size());
   frame.scratch = allocate(frame.numScratch);
+  if (!frame.loopSites.empty()) {
+    frame.loopCounters =
+        LLVM::AllocaOp::create(b, loc, abi.ptrType(), abi.i64Type(),
+                               abi.i64(b, loc, frame.loopSites.size()));
+    Value notEntered = abi.i64(b, loc, -1);
+    for (int64_t i = 0, e = frame.loopSites.size(); i < e; ++i)
+      LLVM::StoreOp::create(b, loc, notEntered,
+                            loopCounterAddress(b, loc, abi, frame, i));
+  }
   Value unbound = abi.makeValue(b, loc, UnboundKind, 0);
   for (int64_t i = 0, e = frame.slotOf.size(); i < e; ++i)
     LLVM::StoreOp::create(b, loc, unbound,
@@ -201,6 +230,14 @@ void FramePreparer::buildExits(Frame &frame) {
   Region &body = fn.getBody();
   // ^ret(%result): release every slot, return %result.
   retBlock = b.createBlock(&body, body.end(), {abi.valueType()}, {loc});
+  // Profiling: the last entry of each loop is recorded here (earlier ones
+  // by the next dyn.probe_loop_enter), on normal returns and unwinding.
+  for (auto [i, site] : llvm::enumerate(frame.loopSites)) {
+    Value count = LLVM::LoadOp::create(
+        b, loc, abi.i64Type(), loopCounterAddress(b, loc, abi, frame, i));
+    abi.call(b, loc, "janus_rt_profile_loop",
+             {abi.profileSite(b, loc, site, frame.functionName), count});
+  }
   for (int64_t i = 0, e = frame.slotOf.size(); i < e; ++i) {
     Value slot = abi.slotAddress(b, loc, frame.slots, i);
     abi.release(b, loc, LLVM::LoadOp::create(b, loc, abi.valueType(), slot));

@@ -47,6 +47,12 @@ struct Frame {
   llvm::StringMap<int32_t> cellKind;
   unsigned numScratch = 0;
   std::string functionName; // dyn.qualname, or "<module>"
+  /// Profiling builds: one int64_t iteration counter per loop site of the
+  /// function's dyn.probe_loop_* ops (-1 until the loop is entered), in
+  /// order of first appearance. The epilogue records every counter.
+  mlir::Value loopCounters; // !llvm.ptr to loopSites.size() i64
+  std::vector<std::string> loopSites;
+  llvm::StringMap<int64_t> loopCounterOf;
 };
 
 /// State shared by the steps of the conversion of one module.
@@ -153,6 +159,11 @@ protected:
 mlir::LogicalResult prepareFunctions(mlir::ModuleOp module,
                                      LoweringState &state);
 
+/// The address of the frame's loop counter number `index`.
+mlir::Value loopCounterAddress(mlir::OpBuilder &b, mlir::Location loc,
+                               RuntimeABI &abi, const Frame &frame,
+                               int64_t index);
+
 /// The number of scratch slots `op` needs (argument arrays, out-values).
 unsigned scratchSlotsFor(mlir::Operation *op);
 
@@ -180,6 +191,9 @@ void populateIterationToLLVMPatterns(const mlir::LLVMTypeConverter &converter,
 void populateVariablesToLLVMPatterns(const mlir::LLVMTypeConverter &converter,
                                      LoweringState &state,
                                      mlir::RewritePatternSet &patterns);
+void populateProbesToLLVMPatterns(const mlir::LLVMTypeConverter &converter,
+                                  LoweringState &state,
+                                  mlir::RewritePatternSet &patterns);
 void populateStringsToLLVMPatterns(const mlir::LLVMTypeConverter &converter,
                                    LoweringState &state,
                                    mlir::RewritePatternSet &patterns);

@@ -50,6 +50,13 @@ static const RuntimeFunction runtimeFunctions[] = {
     {"janus_rt_export_call", "p:ppppplp"},
 };
 
+/// The probes of profiling builds (janus_exec.h, "Profiles").
+static const RuntimeFunction profileFunctions[] = {
+    {"janus_rt_profile_value", "0:pv"},   {"janus_rt_profile_branch", "0:pi"},
+    {"janus_rt_profile_loop", "0:pl"},    {"janus_rt_profile_call", "0:pv"},
+    {"janus_rt_profile_method", "0:pvp"}, {"janus_rt_profile_attrs", "0:pv"},
+};
+
 RuntimeABI::RuntimeABI(ModuleOp module) : module(module) {}
 
 Type RuntimeABI::i64Type() { return IntegerType::get(getContext(), 64); }
@@ -64,6 +71,9 @@ LLVM::LLVMFuncOp RuntimeABI::getFunction(OpBuilder &b, StringRef name) {
     return fn;
   const RuntimeFunction *entry = nullptr;
   for (const RuntimeFunction &f : runtimeFunctions)
+    if (name == f.name)
+      entry = &f;
+  for (const RuntimeFunction &f : profileFunctions)
     if (name == f.name)
       entry = &f;
   if (!entry)
@@ -248,6 +258,30 @@ Value RuntimeABI::site(OpBuilder &b, Location loc, StringRef name,
     Value fields[] = {namePtr, i64(b, loc, name.size()), kwPtr,
                       i64(b, loc, kw.size()),
                       LLVM::ZeroOp::create(b, loc, cacheType)};
+    for (auto [i, f] : llvm::enumerate(fields))
+      v = LLVM::InsertValueOp::create(b, loc, v, f,
+                                      ArrayRef<int64_t>{int64_t(i)});
+    LLVM::ReturnOp::create(b, loc, v);
+  }
+  return LLVM::AddressOfOp::create(b, loc, global);
+}
+
+Value RuntimeABI::profileSite(OpBuilder &b, Location loc, StringRef key,
+                              StringRef function) {
+  // struct janus_rt_profile_site { const char *key; const char *function;
+  //   void *record; }
+  LLVM::GlobalOp &global = profileSites[key];
+  if (!global) {
+    auto type = LLVM::LLVMStructType::getLiteral(
+        getContext(), {ptrType(), ptrType(), ptrType()});
+    Block *init;
+    global =
+        createGlobal(b, loc, type, uniqueName("__janus.probe"), false, init);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(init);
+    Value v = LLVM::UndefOp::create(b, loc, type);
+    Value fields[] = {cString(b, loc, key), cString(b, loc, function),
+                      nullPtr(b, loc)};
     for (auto [i, f] : llvm::enumerate(fields))
       v = LLVM::InsertValueOp::create(b, loc, v, f,
                                       ArrayRef<int64_t>{int64_t(i)});

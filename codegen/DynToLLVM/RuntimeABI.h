@@ -93,6 +93,10 @@ public:
   /// keyword names `kwnames`; one per op, as janus_exec.h asks.
   mlir::Value site(mlir::OpBuilder &b, mlir::Location loc, llvm::StringRef name,
                    mlir::ArrayAttr kwnames);
+  /// The janus_rt_profile_site of probe site `key` in function `function`:
+  /// one per key in the module, so the probes of one loop share it.
+  mlir::Value profileSite(mlir::OpBuilder &b, mlir::Location loc,
+                          llvm::StringRef key, llvm::StringRef function);
   /// A janus_rt_location for `loc` in function `function`.
   mlir::Value location(mlir::OpBuilder &b, mlir::Location loc,
                        llvm::StringRef function);
@@ -127,6 +131,7 @@ private:
   mlir::ModuleOp module;
   llvm::StringMap<mlir::LLVM::GlobalOp> cStrings;
   llvm::StringMap<mlir::LLVM::GlobalOp> stringCaches;
+  llvm::StringMap<mlir::LLVM::GlobalOp> profileSites;
   llvm::StringMap<unsigned> nextSuffix;
 };
 

@@ -101,6 +101,54 @@ LogicalResult MakeFunctionOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// Profile probes
+//===----------------------------------------------------------------------===//
+
+/// A probe's site key names the source construct; an empty one would merge
+/// unrelated sites in the profile.
+static LogicalResult verifySite(Operation *op, StringRef site) {
+  if (site.empty())
+    return op->emitOpError() << "needs a non-empty site key";
+  return success();
+}
+
+/// A loop's counter is set by its probe_loop_enter; counting or recording
+/// without one would read a counter nobody started.
+static LogicalResult verifyLoopProbe(Operation *op, StringRef site) {
+  if (failed(verifySite(op, site)))
+    return failure();
+  auto fn = op->getParentOfType<func::FuncOp>();
+  if (!fn)
+    return op->emitOpError() << "must be inside a func.func";
+  bool entered = false;
+  fn.walk([&](ProbeLoopEnterOp enter) { entered |= enter.getSite() == site; });
+  if (!entered)
+    return op->emitOpError()
+           << "has no dyn.probe_loop_enter \"" << site << "\" in its function";
+  return success();
+}
+
+LogicalResult ProbeValueOp::verify() { return verifySite(*this, getSite()); }
+LogicalResult ProbeBranchOp::verify() { return verifySite(*this, getSite()); }
+LogicalResult ProbeAttrsOp::verify() { return verifySite(*this, getSite()); }
+
+LogicalResult ProbeCallOp::verify() {
+  if (getMethod() && getMethod()->empty())
+    return emitOpError() << "needs a non-empty method name";
+  return verifySite(*this, getSite());
+}
+
+LogicalResult ProbeLoopEnterOp::verify() {
+  if (!(*this)->getParentOfType<func::FuncOp>())
+    return emitOpError() << "must be inside a func.func";
+  return verifySite(*this, getSite());
+}
+
+LogicalResult ProbeLoopIterOp::verify() {
+  return verifyLoopProbe(*this, getSite());
+}
+
+//===----------------------------------------------------------------------===//
 // Symbol uses
 //===----------------------------------------------------------------------===//
 

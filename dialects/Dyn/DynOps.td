@@ -17,6 +17,11 @@
 //  * Any op marked `Fallible` may raise a Python exception; the lowering
 //    branches to the function's unwind path, which records the op's
 //    location in the traceback.
+//  * A branch from a loop's test into the loop's body (the has_item branch
+//    of a `for`, the branches of a `while` condition that continue the
+//    loop) carries `dyn.loop_body = N : i32`, N the index of the body among
+//    its successors. Passes use it to tell the test from the body
+//    (janus-insert-profile-probes counts iterations there).
 //
 //===----------------------------------------------------------------------===//
 
@@ -751,6 +756,126 @@ def Dyn_ExitOp : Dyn_Op<"exit"> {
   }];
   let arguments = (ins Dyn_ValueType:$context);
   let assemblyFormat = "$context attr-dict";
+}
+
+//===----------------------------------------------------------------------===//
+// Profile probes
+//===----------------------------------------------------------------------===//
+//
+// janus-insert-profile-probes (passes/Profile) adds these to a module built
+// for profiling (`janus run --profile-out`, `janusc --profile-generate`);
+// MLIRGen never emits them. Each records one observation into the
+// process's profile under `site`, the site's stable key: the source
+// location of the probed construct as "FILE:LINE:COL", a space, and what is
+// probed ("call", "arg x", "branch", "loop", ...). None of them fails,
+// consumes a reference or changes a value; removing every probe gives back
+// the module it was added to.
+
+class Dyn_ProbeOp<string mnemonic, list<Trait> traits = []> :
+    Dyn_Op<mnemonic, traits> {
+  let hasVerifier = 1;
+}
+
+def Dyn_ProbeValueOp : Dyn_ProbeOp<"probe_value"> {
+  let summary = "records the type of a value (dtype and shape of a tensor)";
+  let description = [{
+    Records `type(value).__name__`, and for a tensor its dtype and shape,
+    under `site`. Used for function arguments at entry, call results,
+    attribute loads and item loads.
+
+    ```mlir
+    %r = dyn.call %f(%x)
+    dyn.probe_value %r "model.py:12:9 call"
+    ```
+  }];
+  let arguments = (ins Dyn_ValueType:$value, StrAttr:$site);
+  let assemblyFormat = "$value $site attr-dict";
+}
+
+def Dyn_ProbeBranchOp : Dyn_ProbeOp<"probe_branch"> {
+  let summary = "records which way a conditional branch goes";
+  let description = [{
+    Placed right before the `cf.cond_br` on `condition`: counts how often
+    the condition was true (taken) and false.
+
+    ```mlir
+    %c = dyn.truth %v
+    dyn.probe_branch %c "model.py:5:8 branch"
+    cf.cond_br %c, ^then, ^else
+    ```
+  }];
+  let arguments = (ins I1:$condition, StrAttr:$site);
+  let assemblyFormat = "$condition $site attr-dict";
+}
+
+def Dyn_ProbeCallOp : Dyn_ProbeOp<"probe_call"> {
+  let summary = "records the target of a call";
+  let description = [{
+    Without `method`, `callee` is the value being called and the target is
+    its qualified name (a function or bound method), `class NAME` (a class)
+    or its type's name. With `method`, `callee` is the receiver of a method
+    call and the target is `TYPE.method`.
+
+    ```mlir
+    dyn.probe_call %f "model.py:8:4 call target"
+    dyn.probe_call %self "model.py:9:4 call target" method "forward"
+    ```
+  }];
+  let arguments = (ins Dyn_ValueType:$callee, StrAttr:$site,
+                       OptionalAttr<StrAttr>:$method);
+  let assemblyFormat = "$callee $site (`method` $method^)? attr-dict";
+}
+
+def Dyn_ProbeAttrsOp : Dyn_ProbeOp<"probe_attrs"> {
+  let summary = "records the class and attribute names of a receiver";
+  let description = [{
+    Placed before a `dyn.get_attr` / `dyn.set_attr` on `object`: records
+    the object's type name and, for an instance of a user class, the names
+    of its instance attributes in the order it gained them.
+
+    ```mlir
+    dyn.probe_attrs %self "model.py:4:8 attrs weight"
+    %w = dyn.get_attr %self "weight"
+    ```
+  }];
+  let arguments = (ins Dyn_ValueType:$object, StrAttr:$site);
+  let assemblyFormat = "$object $site attr-dict";
+}
+
+def Dyn_ProbeLoopEnterOp : Dyn_ProbeOp<"probe_loop_enter"> {
+  let summary = "starts counting the iterations of one entry of a loop";
+  let description = [{
+    On each edge that enters the loop's header from outside the loop. The
+    function's frame holds one iteration counter per loop site (-1 until
+    the loop is first entered): this op records the counter of the previous
+    entry as one trip count, if there was one, and sets it to zero. When
+    the function returns or unwinds, every counter of a loop that was
+    entered is recorded too, so each entry is recorded exactly once however
+    the loop was left (its test, `break`, `return`, an exception), and
+    recursion and nesting count separately.
+
+    ```mlir
+    dyn.probe_loop_enter "model.py:7:4 loop"
+    cf.br ^header
+    ```
+  }];
+  let arguments = (ins StrAttr:$site);
+  let assemblyFormat = "$site attr-dict";
+}
+
+def Dyn_ProbeLoopIterOp : Dyn_ProbeOp<"probe_loop_iter"> {
+  let summary = "counts one iteration of a loop";
+  let description = [{
+    First op of the block where the loop's body starts (for a `while True:`
+    loop, of its header): adds one to the iteration counter of `site`.
+
+    ```mlir
+    ^body:
+      dyn.probe_loop_iter "model.py:7:4 loop"
+    ```
+  }];
+  let arguments = (ins StrAttr:$site);
+  let assemblyFormat = "$site attr-dict";
 }
 
 #endif // JANUS_DIALECT_DYN_OPS

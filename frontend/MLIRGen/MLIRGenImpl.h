@@ -161,6 +161,11 @@ public:
   /// Places `block` at the end of the current function and continues there.
   void enterBlock(mlir::Block *block);
   void branch(mlir::Block *dest, mlir::Location l);
+  /// Marks every branch that enters the loop body `body` from the loop's
+  /// test (all of its predecessors so far) with `dyn.loop_body`, the index
+  /// of `body` among the branch's successors, so passes can tell a loop's
+  /// test from its body (janus-insert-profile-probes counts iterations).
+  void markLoopBody(mlir::Block *body);
   /// Continues in a fresh block with no predecessors (after a jump).
   void startDeadBlock();
 

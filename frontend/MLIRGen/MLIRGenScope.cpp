@@ -308,6 +308,7 @@ Value MLIRGen::genComprehension(Expr &e, std::vector<Comprehension> &gens,
     storeLocal(itemSlot, next.getItem(), clauseLoc);
     cf::CondBranchOp::create(builder, clauseLoc, next.getHasItem(), body,
                              exhausted);
+    markLoopBody(body);
     enterBlock(body);
     if (!assignTo(c.target.get(), nullptr, itemSlot))
       return nullptr;

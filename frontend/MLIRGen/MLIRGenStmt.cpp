@@ -39,6 +39,15 @@ void MLIRGen::branch(Block *dest, Location l) {
 
 void MLIRGen::startDeadBlock() { enterBlock(newBlock()); }
 
+void MLIRGen::markLoopBody(Block *body) {
+  for (Block *pred : body->getPredecessors()) {
+    Operation *terminator = pred->getTerminator();
+    for (unsigned i = 0, e = terminator->getNumSuccessors(); i < e; ++i)
+      if (terminator->getSuccessor(i) == body)
+        terminator->setAttr("dyn.loop_body", builder.getI32IntegerAttr(i));
+  }
+}
+
 void MLIRGen::exitWiths(size_t depth, Location l) {
   for (size_t i = fn->withSlots.size(); i > depth; --i) {
     Value context = loadLocal(fn->withSlots[i - 1], l);
@@ -308,6 +317,7 @@ void MLIRGen::genWhile(WhileStmt &s) {
   if (!forever) {
     enterBlock(cond);
     genCondition(s.test.get(), body, exit);
+    markLoopBody(body);
   }
   enterBlock(body);
   fn->loops.push_back({cond, exit, fn->withSlots.size()});
@@ -338,6 +348,7 @@ void MLIRGen::genFor(ForStmt &s) {
                                       loadLocal(slot, l));
   storeLocal(itemSlot, next.getItem(), l);
   cf::CondBranchOp::create(builder, l, next.getHasItem(), body, exit);
+  markLoopBody(body);
 
   enterBlock(body);
   stmtLoc = s.getLoc();

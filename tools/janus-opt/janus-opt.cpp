@@ -7,6 +7,7 @@
 
 #include "Dyn/DynDialect.h"
 #include "DynToLLVM/Passes.h"
+#include "Profile/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
@@ -23,6 +24,7 @@ int main(int argc, char **argv) {
                   mlir::LLVM::LLVMDialect>();
   mlir::registerTransformsPasses();
   janus::codegen::registerJanusDynToLLVMPasses();
+  janus::passes::registerJanusProfilePasses();
   return mlir::asMainReturnCode(
       mlir::MlirOptMain(argc, argv, "Janus optimizer driver\n", registry));
 }

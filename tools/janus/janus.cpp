@@ -14,7 +14,9 @@
 // installed by the module's own init when the program names torch.nn or
 // torch.optim (janus_rt_require_pylib, docs/runtime.md); janus loads it
 // just before the run so --time-report can show that time apart.
-// Profiling and the speculative JIT are later stages.
+// `--profile-out=FILE` adds profile probes and merges the profile into FILE
+// at the end (also when the program raised); `janus profile FILE` prints one
+// (ProfileCommand.cpp). The speculative JIT is a later stage.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +25,7 @@
 #include "MLIRGen/MLIRGen.h"
 #include "Pipeline/Jit.h"
 #include "Pipeline/Pipeline.h"
+#include "ProfileCommand.h"
 #include "janus/Frontend/Diagnostics.h"
 #include "janus/Frontend/Parser.h"
 #include "janus/Frontend/Sema.h"
@@ -49,12 +52,18 @@ llvm::cl::opt<std::string> command(llvm::cl::Positional, llvm::cl::desc("run"),
                                    llvm::cl::Required,
                                    llvm::cl::cat(janusCategory));
 llvm::cl::opt<std::string> inputFile(llvm::cl::Positional,
-                                     llvm::cl::desc("<input .py file>"),
+                                     llvm::cl::desc("<input .py file, or "
+                                                    "profile for 'profile'>"),
                                      llvm::cl::Required,
                                      llvm::cl::cat(janusCategory));
 llvm::cl::list<std::string> programArgs(llvm::cl::Positional,
                                         llvm::cl::desc("[program args]"),
                                         llvm::cl::cat(janusCategory));
+llvm::cl::opt<std::string> profileOut(
+    "profile-out",
+    llvm::cl::desc("run: add profile probes and merge the profile into FILE "
+                   "when the program ends"),
+    llvm::cl::value_desc("FILE"), llvm::cl::cat(janusCategory));
 llvm::cl::opt<unsigned> optLevel("O", llvm::cl::desc("Optimisation level"),
                                  llvm::cl::Prefix, llvm::cl::init(1),
                                  llvm::cl::cat(janusCategory));
@@ -141,6 +150,8 @@ int compileAndRun(StageTimes &times) {
   // The pylib modules the init will require, loaded before the run below.
   std::vector<std::string> pylibsUsed =
       codegen::collectCInterface(*dyn, "main").pylibModules;
+  if (!profileOut.empty() && !driver::addProfileProbes(*dyn))
+    return 1;
   times.charge(times.frontEnd);
 
   if (failed(codegen::lowerDynToLLVMDialect(*dyn, "main")))
@@ -187,8 +198,12 @@ int compileAndRun(StageTimes &times) {
   janus_rt_entry_end(entry);
   std::fflush(stdout);
   times.charge(times.run);
+  // The profile is written also when the program raised.
+  int profileStatus = profileOut.empty() ? 0 : driver::writeProfile(profileOut);
   if (result.kind == JANUS_RT_ERROR_KIND)
     return pythonError();
+  if (profileStatus)
+    return profileStatus;
   janus_rt_release(result);
   janus_rt_release(name);
   janus_rt_release(cache);
@@ -199,11 +214,17 @@ int compileAndRun(StageTimes &times) {
 int main(int argc, char **argv) {
   llvm::cl::HideUnrelatedOptions(janusCategory);
   llvm::cl::ParseCommandLineOptions(argc, argv, "janus: run Janus Python\n");
-  if (command != "run")
-    return error("unknown command '" + command + "' (expected 'run')");
+  if (command == "profile" && programArgs.empty())
+    return driver::runProfileCommand(inputFile);
+  if (command != "run" && command != "profile")
+    return error("unknown command '" + command +
+                 "' (expected 'run' or 'profile')");
   if (optLevel > 3)
     return error("invalid optimisation level '-O" + llvm::Twine(optLevel) +
                  "' (expected -O0 to -O3)");
+  if (command == "profile")
+    return error("'janus profile' takes one profile file ('" +
+                 programArgs.front() + "' is extra)");
   if (!programArgs.empty())
     return error("program arguments are not supported ('" +
                  programArgs.front() +

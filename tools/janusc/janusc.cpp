@@ -12,6 +12,9 @@
 //   janusc --emit=llvm-dialect|llvm|asm [-O0..3] model.py [-o OUT]
 //                                   the accurate path lowered (codegen/)
 //   janusc -c model.py -o model.o   an object file
+//   janusc --profile-generate ...   the same with profile probes: the
+//                                   program writes its profile at exit
+//                                   (docs/compiler.md, "Profiles")
 //   janusc model.py -o libmodel.so  a shared library linked against
 //                                   libjanus_runtime.so; it exports
 //                                   <stem>_init, <stem>_<f> per top-level
@@ -28,6 +31,7 @@
 #include "HeaderWriter.h"
 #include "MLIRGen/MLIRGen.h"
 #include "Pipeline/Pipeline.h"
+#include "Profile/Passes.h"
 #include "janus/Frontend/ASTPrinter.h"
 #include "janus/Frontend/Diagnostics.h"
 #include "janus/Frontend/Parser.h"
@@ -35,6 +39,7 @@
 
 #include "mlir/IR/AsmState.h"
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
@@ -93,6 +98,13 @@ llvm::cl::opt<std::string> headerFile(
                    "points (docs/compiler.md)"),
     llvm::cl::init(""), llvm::cl::cat(janusCategory));
 
+llvm::cl::opt<bool> profileGenerate(
+    "profile-generate",
+    llvm::cl::desc("Add profile probes (janus-insert-profile-probes); the "
+                   "program writes its profile at exit to "
+                   "$JANUS_PROFILE_FILE or janus-profile.json"),
+    llvm::cl::init(false), llvm::cl::cat(janusCategory));
+
 llvm::cl::opt<std::string>
     runtimeDir("runtime-dir",
                llvm::cl::desc("Directory of libjanus_runtime.so for -o lib.so"),
@@ -141,13 +153,23 @@ static bool writeHeader(llvm::StringRef path,
   return true;
 }
 
+/// With --profile-generate, adds the profile probes to `dyn`; false after
+/// a diagnostic.
+static bool addProbesIfAsked(mlir::ModuleOp dyn) {
+  if (!profileGenerate)
+    return true;
+  mlir::PassManager pm(dyn.getContext());
+  pm.addPass(janus::passes::createInsertProfileProbesPass());
+  return succeeded(pm.run(dyn));
+}
+
 /// The accurate path: MLIRGen, then codegen/Pipeline up to `action`
 /// (LLVMDialect, LLVM, Asm, Obj, or None for a shared library).
 static int compile(const Module &module, DiagnosticEngine &diags,
                    EmitAction action) {
   mlir::MLIRContext context;
   mlir::OwningOpRef<mlir::ModuleOp> dyn = generateDyn(context, module, diags);
-  if (!dyn)
+  if (!dyn || !addProbesIfAsked(*dyn))
     return 1;
   std::string stem = llvm::sys::path::stem(inputFile).str();
   // The same C names as the entry points the lowering generates.
@@ -291,7 +313,7 @@ int main(int argc, char **argv) {
     mlir::MLIRContext context;
     mlir::OwningOpRef<mlir::ModuleOp> dyn =
         generateDyn(context, *module, diags);
-    if (!dyn)
+    if (!dyn || !addProbesIfAsked(*dyn))
       return 1;
     dyn->print(llvm::outs());
     llvm::outs() << "\n";

@@ -434,6 +434,29 @@ janus_status_t janus_set_num_threads(int num_threads);
 /* torch.get_num_threads: the intra-op thread count (>= 1). Thread-safe. */
 int janus_get_num_threads(void);
 
+/*===----------------------------------------------------------------------===
+ * Profiles
+ *
+ * Code compiled with probes (`janusc --profile-generate`, `janus run
+ * --profile-out=FILE`) records what it observes: value types and tensor
+ * shapes, branch outcomes, loop trip counts, call targets and attribute
+ * sets, per source site (docs/runtime.md, "Profiles"). When the first probe
+ * runs, the runtime arranges to write the profile when the process exits
+ * (std::atexit), merged into the file named by the environment variable
+ * JANUS_PROFILE_FILE, or "janus-profile.json" in the working directory when
+ * it is unset or empty. An application that calls janus_profile_write
+ * takes charge instead: the write at exit is then skipped.
+ *===----------------------------------------------------------------------===*/
+
+/* Merges the profile recorded so far into the JSON profile at `path`
+ * (created when absent; a file that is not a valid profile is an error
+ * and is left as it is), then clears the recorded counts so that a later
+ * write adds only what was recorded since. Turns the write at exit off.
+ * Returns NULL, or a JANUS_STATUS_RUNTIME_ERROR whose message names the
+ * file and the problem ("LINE:COL: ..." for a malformed profile).
+ * Thread-safe with respect to other writes, not to running probes. */
+janus_status_t janus_profile_write(const char *path);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -296,6 +296,40 @@ janus_status_t janus_rt_export_call(const int32_t *state,
                                     const janus_value_t *args, int64_t nargs,
                                     janus_value_t *out_result);
 
+/*--- Profiles (janus run --profile-out, janusc --profile-generate) ---------*/
+/* A per-probe static descriptor, like janus_rt_site: `key` is the site's
+ * stable name ("model.py:12:9 call": file, line and column of the probed
+ * construct, then what is probed), `function` the qualified name of the
+ * enclosing function ("<module>" at module level). `record` starts NULL
+ * and belongs to the runtime, which points it at the site's record the
+ * first time the probe runs (and then installs the write at exit, see
+ * janus.h's janus_profile_write). Recording is not synchronised: probes of
+ * one module run on one thread at a time. None of these functions fails. */
+typedef struct janus_rt_profile_site {
+  const char *key;
+  const char *function;
+  void *record;
+} janus_rt_profile_site;
+/* The type of `v` (borrowed): type(v).__name__, plus dtype and shape for a
+ * tensor. */
+void janus_rt_profile_value(janus_rt_profile_site *site, janus_rt_value v);
+/* A conditional branch went the "true" way (taken != 0) or the other. */
+void janus_rt_profile_branch(janus_rt_profile_site *site, int32_t taken);
+/* One entry of a loop ran `iterations` iterations. A negative count (a
+ * frame's counter of a loop it never entered) records nothing. */
+void janus_rt_profile_loop(janus_rt_profile_site *site, int64_t iterations);
+/* A call of `callee` (borrowed): its qualified name for a function or a
+ * bound method, "class NAME" for a class, else its type's name. */
+void janus_rt_profile_call(janus_rt_profile_site *site, janus_rt_value callee);
+/* A method call receiver.<name>(...): recorded as "TYPE.name", TYPE the
+ * receiver's type name. */
+void janus_rt_profile_method(janus_rt_profile_site *site,
+                             janus_rt_value receiver, const char *name);
+/* The attribute set of `object` (borrowed): its type's name and, for an
+ * instance of a user class, its attribute names in the order it gained
+ * them. */
+void janus_rt_profile_attrs(janus_rt_profile_site *site, janus_rt_value object);
+
 /* Conversions at the boundary with janus.h: a new handle for v; and a new
  * reference to the value behind a handle. */
 janus_value_t janus_rt_to_handle(janus_rt_value v);

@@ -117,3 +117,27 @@ func.func @default_out_of_range(%d: !dyn.value) {
   %0 = dyn.make_function @h "h" defaults(%d) [3] captures()
   return
 }
+
+// -----
+
+func.func @probe_without_site(%x: !dyn.value) {
+  // expected-error @+1 {{needs a non-empty site key}}
+  dyn.probe_value %x ""
+  return
+}
+
+// -----
+
+func.func @probe_empty_method(%x: !dyn.value) {
+  // expected-error @+1 {{needs a non-empty method name}}
+  dyn.probe_call %x "m.py:1:1 call target" method ""
+  return
+}
+
+// -----
+
+func.func @loop_iter_without_enter() {
+  // expected-error @+1 {{has no dyn.probe_loop_enter "m.py:2:4 loop" in its function}}
+  dyn.probe_loop_iter "m.py:2:4 loop"
+  return
+}

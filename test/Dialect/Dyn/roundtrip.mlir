@@ -121,3 +121,25 @@ func.func @everything() -> !dyn.value {
   %msg = dyn.constant "boom"
   dyn.assert_fail(%msg)
 }
+
+// The profile probes (janus-insert-profile-probes adds them).
+// CHECK-LABEL: func.func @probes
+func.func @probes(%x: !dyn.value, %c: i1) -> !dyn.value {
+  // CHECK: dyn.probe_value %{{.*}} "m.py:1:1 arg x"
+  dyn.probe_value %x "m.py:1:1 arg x"
+  // CHECK: dyn.probe_branch %{{.*}} "m.py:2:4 branch"
+  dyn.probe_branch %c "m.py:2:4 branch"
+  // CHECK: dyn.probe_call %{{.*}} "m.py:3:4 call target"{{$}}
+  dyn.probe_call %x "m.py:3:4 call target"
+  // CHECK: dyn.probe_call %{{.*}} "m.py:4:4 call target" method "forward"
+  dyn.probe_call %x "m.py:4:4 call target" method "forward"
+  // CHECK: dyn.probe_attrs %{{.*}} "m.py:5:4 attrs w"
+  dyn.probe_attrs %x "m.py:5:4 attrs w"
+  // CHECK: dyn.probe_loop_enter "m.py:6:4 loop"
+  dyn.probe_loop_enter "m.py:6:4 loop"
+  cf.br ^body
+^body:
+  // CHECK: dyn.probe_loop_iter "m.py:6:4 loop"
+  dyn.probe_loop_iter "m.py:6:4 loop"
+  return %x : !dyn.value
+}
