@@ -119,6 +119,8 @@ OPS = {
     "mean": torch.mean,
     "mean_d1": lambda a: a.mean(1),
     "mean_d02k": lambda a: a.mean((0, 2), keepdim=True),
+    "sum_d023k": lambda a: a.sum((0, 2, 3), keepdim=True),
+    "mean_d023": lambda a: a.mean((0, 2, 3)),
     "max": torch.max, "min": torch.min,
     "max_d1_v": lambda a: a.max(1)[0],
     "max_d1_i": lambda a: a.max(1)[1],
@@ -166,6 +168,7 @@ INEXACT = {
     "pow", "pow_sf", "exp", "log", "tanh", "sigmoid", "exp_strided",
     # float64 accumulation vs ATen's float32 cascade sums; two-pass var.
     "sum", "sum_d1", "sum_d0k", "sum_dm1m2", "mean", "mean_d1", "mean_d02k",
+    "sum_d023k", "mean_d023",
     "var", "var_d1", "var_d0_biased", "std", "std_d1k", "norm", "norm_d1",
     "softmax_d1", "softmax_d0", "log_softmax_d1", "log_softmax_d0",
     # OpenBLAS vs MKL summation order.
@@ -236,6 +239,9 @@ CASES = [
                         "softmax_d0", "log_softmax_d1", "log_softmax_d0"]
      for x in ["f0", "d0", "m0"]] + [
     ("mean_d02k", ["m0"]),
+    # BatchNorm's statistics: reduced dims around the kept one, inner rows
+    # of 20 floats (not a multiple of the in-place sum's 8 partial sums).
+    ("sum_d023k", ["m4"]), ("mean_d023", ["m4"]),
     # Matrix products.
     ("mm", ["f0", "m2"]), ("mm", ["d0", "d1"]), ("mm", ["i0", "i2"]),
     ("mm_tA", ["f0", "f0"]), ("mm_tB", ["f0", "f0"]), ("mm_tB", ["d0", "d0"]),
@@ -251,6 +257,8 @@ CASES = [
 
 # A 1x4x5 batch, to test batch broadcasting against m0's batch of 2.
 INPUTS["m1_b"] = torch.arange(20.0).reshape(1, 4, 5) / 4 - 2
+# An NCHW float32 2x3x4x5, -8 .. 9.0 in steps of 1/7.
+INPUTS["m4"] = torch.arange(120.0).reshape(2, 3, 4, 5) / 7 - 8
 NAMES = list(INPUTS)
 
 def main():

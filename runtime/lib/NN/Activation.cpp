@@ -25,7 +25,7 @@ Tensor leakyRelu(const Tensor &Input, double NegativeSlope) {
     T *O = Out.dataPtr<T>();
     T S = T(NegativeSlope);
     for (int64_t I = 0, N = In.numel(); I < N; ++I)
-      O[I] = X[I] > T(0) ? X[I] : X[I] * S;
+      O[I] = selectBits(X[I] > T(0), X[I], X[I] * S); // No branch: vectorizes.
   });
   return Out;
 }
@@ -40,7 +40,7 @@ Tensor leakyReluBackward(const Tensor &GradOut, const Tensor &Input,
     T *O = Out.dataPtr<T>();
     T S = T(NegativeSlope);
     for (int64_t I = 0, N = In.numel(); I < N; ++I)
-      O[I] = X[I] > T(0) ? G[I] : G[I] * S;
+      O[I] = selectBits(X[I] > T(0), G[I], G[I] * S);
   });
   return Out;
 }

@@ -9,7 +9,9 @@
 // trailing dims (the common `loss.sum()`, `x.mean()`) is summed in place,
 // without the float64 copy, with eight float64 partial sums so that the
 // loop vectorizes instead of waiting on one add chain; over its leading
-// dims (a bias gradient), as column sums in the general path's order. ATen's float32 sum uses a cascade of float32
+// dims (a bias gradient), as column sums in the general path's order; over
+// both (BatchNorm's (N, H, W) of NCHW), as per-channel sums of the inner
+// rows. ATen's float32 sum uses a cascade of float32
 // partial sums instead, so results can differ from PyTorch in the last bit
 // (ours are the correctly rounded value more often); tests compare float32
 // reductions with a relative tolerance. var/std are two-pass in float64.
@@ -143,9 +145,10 @@ double sumRowFloat(const float *P, int64_t N) {
 }
 
 /// The sum (divided by the count when Mean) of a contiguous float32 tensor
-/// over its trailing or its leading dims; null if A is not such a case.
+/// over its trailing dims, its leading dims, or both (the kept dims in the
+/// middle); null if A is not such a case.
 Tensor sumContiguousFloat(const Tensor &A, const Shape &Dims, bool KeepDim,
-                        bool Mean) {
+                          bool Mean) {
   int64_t Rank = A.dim();
   if (A.dtype() != DType::Float32 || Rank == 0 || !A->isContiguous())
     return Tensor();
@@ -170,12 +173,30 @@ Tensor sumContiguousFloat(const Tensor &A, const Shape &Dims, bool KeepDim,
     OutShape.push_back(A.sizes()[D]);
     Kept *= A.sizes()[D];
   }
-  if (Switches > 1)
-    return Tensor(); // Reduced dims on both sides of a kept one.
+  if (Switches > 2 || (Switches == 2 && !Reduced[0]))
+    return Tensor(); // Kept dims on both sides of a reduced one, or more.
   Tensor Out = empty(OutShape, DType::Float32);
   const float *In = A.dataPtr<float>();
   float *O = Out.dataPtr<float>();
   double Div = Mean ? static_cast<double>(Len) : 1.0;
+  if (Switches == 2) {
+    // Reduced dims around the kept ones (BatchNorm's statistics and bias
+    // gradient over (N, H, W) of an NCHW tensor): A is [Outer, Kept,
+    // Inner]; each channel's sum adds its Inner rows in Outer order,
+    // reading the floats in place instead of a permuted float64 copy.
+    int64_t Outer = 1, Inner = 1;
+    for (int64_t D = 0; Reduced[D]; ++D)
+      Outer *= A.sizes()[D];
+    for (int64_t D = Rank - 1; Reduced[D]; --D)
+      Inner *= A.sizes()[D];
+    std::vector<double> Acc(Kept, 0.0);
+    for (int64_t R = 0; R < Outer; ++R)
+      for (int64_t C = 0; C < Kept; ++C)
+        Acc[C] += sumRowFloat(In + (R * Kept + C) * Inner, Inner);
+    for (int64_t C = 0; C < Kept; ++C)
+      O[C] = static_cast<float>(Mean ? Acc[C] / Div : Acc[C]);
+    return Out;
+  }
   if (Reduced[0] && Switches == 1) {
     // Leading dims reduced (a bias gradient's sum over the batch): column
     // sums, adding the rows in order as the general path does, but
