@@ -104,7 +104,8 @@ Value MLIRGen::genFString(FString &f) {
       return nullptr;
     std::string conversion =
         part.conversion ? std::string(1, part.conversion) : "";
-    parts.push_back(dyn::FormatOp::create(builder, loc(part.expr->getLoc()),
+    // CPython reports a formatting error at the whole f-string.
+    parts.push_back(dyn::FormatOp::create(builder, l,
                                           valueTy, v, conversion,
                                           part.formatSpec));
   }

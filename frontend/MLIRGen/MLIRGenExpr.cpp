@@ -338,11 +338,13 @@ Value MLIRGen::genBoolOp(BoolOpExpr &e) {
       break;
     }
     Block *next = newBlock();
-    Value t = truth(v, opLoc);
+    // CPython reports a failing truth test of an operand at the whole
+    // `and`/`or` expression.
+    Value t = truth(v, l);
     if (e.op == BoolOp::And)
-      cf::CondBranchOp::create(builder, opLoc, t, next, end);
+      cf::CondBranchOp::create(builder, l, t, next, end);
     else
-      cf::CondBranchOp::create(builder, opLoc, t, end, next);
+      cf::CondBranchOp::create(builder, l, t, end, next);
     enterBlock(next);
   }
   enterBlock(end);
@@ -428,7 +430,7 @@ Value MLIRGen::genIfExp(IfExpExpr &e) {
   Block *thenBlock = newBlock();
   Block *elseBlock = newBlock();
   Block *end = newBlock();
-  genCondition(e.test.get(), thenBlock, elseBlock);
+  genCondition(e.test.get(), thenBlock, elseBlock, l);
   enterBlock(thenBlock);
   Value body = genExpr(e.body.get());
   if (!body)

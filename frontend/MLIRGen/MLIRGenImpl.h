@@ -39,6 +39,7 @@
 #include "llvm/ADT/StringSet.h"
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -151,7 +152,17 @@ public:
   bool assignTo(Expr *target, mlir::Value value, llvm::StringRef slot = {});
   /// Branches to `ifTrue` or `ifFalse` on the truth of `e`, evaluating
   /// `and`/`or`/`not` and chained comparisons by jumps as CPython does.
-  void genCondition(Expr *e, mlir::Block *ifTrue, mlir::Block *ifFalse);
+  /// `contextLoc` is where CPython 3.11 reports an error of a truth test in
+  /// the condition (the statement, or the conditional expression or
+  /// comprehension the condition belongs to) until a comparison of the
+  /// condition has run; from then on it reports that comparison's location
+  /// (CPython's compiler leaves the location of the last comparison it
+  /// compiled in place for the jumps that follow it).
+  void genCondition(Expr *e, mlir::Block *ifTrue, mlir::Block *ifFalse,
+                    mlir::Location contextLoc);
+  void genConditionPart(Expr *e, mlir::Block *ifTrue, mlir::Block *ifFalse);
+  /// The location of the next truth test of the condition being generated.
+  std::optional<mlir::Location> conditionJumpLoc;
   /// Calls dyn.exit on the open `with` blocks above `depth`, innermost
   /// first.
   void exitWiths(size_t depth, mlir::Location l);

@@ -314,7 +314,7 @@ Value MLIRGen::genComprehension(Expr &e, std::vector<Comprehension> &gens,
       return nullptr;
     for (const ExprPtr &cond : c.ifs) {
       Block *pass = newBlock();
-      genCondition(cond.get(), pass, head);
+      genCondition(cond.get(), pass, head, loc(e.getLoc()));
       enterBlock(pass);
     }
     exhausted = head;

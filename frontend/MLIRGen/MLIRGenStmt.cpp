@@ -293,7 +293,7 @@ void MLIRGen::genIf(IfStmt &s) {
   Block *thenBlock = newBlock();
   Block *end = newBlock();
   Block *elseBlock = s.orelse.empty() ? end : newBlock();
-  genCondition(s.test.get(), thenBlock, elseBlock);
+  genCondition(s.test.get(), thenBlock, elseBlock, loc(s.getLoc()));
   enterBlock(thenBlock);
   genStmts(s.body);
   branch(end, loc(s.getLoc()));
@@ -316,7 +316,7 @@ void MLIRGen::genWhile(WhileStmt &s) {
   branch(cond, l);
   if (!forever) {
     enterBlock(cond);
-    genCondition(s.test.get(), body, exit);
+    genCondition(s.test.get(), body, exit, l);
     markLoopBody(body);
   }
   enterBlock(body);
@@ -364,7 +364,7 @@ void MLIRGen::genFor(ForStmt &s) {
 void MLIRGen::genAssert(AssertStmt &s) {
   Block *fail = newBlock();
   Block *ok = newBlock();
-  genCondition(s.test.get(), ok, fail);
+  genCondition(s.test.get(), ok, fail, loc(s.getLoc()));
   // The message is evaluated only when the test fails.
   enterBlock(fail);
   stmtLoc = s.getLoc();
@@ -415,7 +415,15 @@ void MLIRGen::genWith(WithStmt &s) {
 // Conditions
 //===----------------------------------------------------------------------===//
 
-void MLIRGen::genCondition(Expr *e, Block *ifTrue, Block *ifFalse) {
+void MLIRGen::genCondition(Expr *e, Block *ifTrue, Block *ifFalse,
+                           Location contextLoc) {
+  std::optional<Location> saved = conditionJumpLoc;
+  conditionJumpLoc = contextLoc;
+  genConditionPart(e, ifTrue, ifFalse);
+  conditionJumpLoc = saved;
+}
+
+void MLIRGen::genConditionPart(Expr *e, Block *ifTrue, Block *ifFalse) {
   Location l = loc(e->getLoc());
   if (auto *lit = llvm::dyn_cast<BoolLit>(e)) {
     // `while True:` needs no test.
@@ -424,20 +432,22 @@ void MLIRGen::genCondition(Expr *e, Block *ifTrue, Block *ifFalse) {
   }
   if (auto *unary = llvm::dyn_cast<UnaryExpr>(e);
       unary && unary->op == UnaryOp::Not)
-    return genCondition(unary->operand.get(), ifFalse, ifTrue);
+    return genConditionPart(unary->operand.get(), ifFalse, ifTrue);
   if (auto *boolOp = llvm::dyn_cast<BoolOpExpr>(e)) {
     bool isAnd = boolOp->op == BoolOp::And;
     for (size_t i = 0; i + 1 < boolOp->values.size(); ++i) {
       Block *next = newBlock();
-      genCondition(boolOp->values[i].get(), isAnd ? next : ifTrue,
+      genConditionPart(boolOp->values[i].get(), isAnd ? next : ifTrue,
                    isAnd ? ifFalse : next);
       enterBlock(next);
     }
-    return genCondition(boolOp->values.back().get(), ifTrue, ifFalse);
+    return genConditionPart(boolOp->values.back().get(), ifTrue, ifFalse);
   }
   if (auto *cmp = llvm::dyn_cast<CompareExpr>(e)) {
     // Each operand is evaluated once; a middle one is kept in `$t.N` for
-    // the next comparison's block.
+    // the next comparison's block. From here on, truth tests of this
+    // condition report the comparison's location (see genCondition).
+    conditionJumpLoc = l;
     Value lhs = genExpr(cmp->left.get());
     if (!lhs)
       return;
@@ -472,5 +482,6 @@ void MLIRGen::genCondition(Expr *e, Block *ifTrue, Block *ifFalse) {
   Value v = genExpr(e);
   if (!v)
     return;
-  cf::CondBranchOp::create(builder, l, truth(v, l), ifTrue, ifFalse);
+  Location jump = conditionJumpLoc.value_or(l);
+  cf::CondBranchOp::create(builder, jump, truth(v, jump), ifTrue, ifFalse);
 }
