@@ -27,25 +27,10 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-# The interpreter that can import torch: /usr/bin/python3 (Debian's
-# python3-torch), else the python3 on PATH.
-PY=""
-for cand in /usr/bin/python3 "$(command -v python3 || true)"; do
-  if [ -n "$cand" ] && "$cand" -c "import torch, numpy" >/dev/null 2>&1; then
-    PY="$cand"
-    break
-  fi
-done
-if [ -z "$PY" ]; then
-  echo "error: no python3 that can 'import torch' and numpy (tried" \
-    "/usr/bin/python3 and python3 on PATH); run scripts/install-deps.sh" >&2
-  exit 1
-fi
-
-if [ ! -f "$BUILD/build.ninja" ]; then
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release
-fi
-cmake --build "$BUILD" --target janus-runtime-bench
+# The interpreter that can import torch, and the tools (bench/common.sh).
+. "$ROOT/bench/common.sh"
+bench_find_oracle "torch, numpy"
+bench_build janus-runtime-bench
 
 # One thread everywhere: the libraries' own pools must not compete.
 export OMP_NUM_THREADS="$THREADS" OPENBLAS_NUM_THREADS="$THREADS" \
