@@ -1,4 +1,5 @@
-//===- Compare.cpp - ==, <, ... and `in` with Python's rules ---------------===//
+//===- Compare.cpp - ==, <, ... and `in` with Python's rules
+//---------------===//
 //
 // Rich comparison for the subset: numbers compare exactly across int, bool
 // and float (2**53 + 1 > 2.0**53 is True, as in CPython, which never rounds
@@ -10,7 +11,9 @@
 // checks identity first, like CPython's PyObject_RichCompare callers, so a
 // NaN stored in a list equals itself there. `x in obj` on a user-class
 // instance follows CPython: the class's __contains__, else iteration
-// (__iter__), else __getitem__ with 0, 1, ... until IndexError.
+// (__iter__), else __getitem__ with 0, 1, ... until IndexError. A
+// comparison with an instance first tries its class's __eq__, __lt__, ...
+// (SpecialMethods.cpp); without one, == and != are identity.
 //
 //===----------------------------------------------------------------------===//
 
@@ -84,6 +87,14 @@ bool fromThreeWay(PyCompareOp op, int c) {
 const char *opSymbol(PyCompareOp op) {
   static const char *const symbols[] = {"==", "!=", "<", "<=", ">", ">="};
   return symbols[static_cast<int>(op)];
+}
+
+/// Whether a comparison may reach a user class's __eq__, __lt__, ...: an
+/// operand is an instance and neither is a tensor (whose comparisons are
+/// elementwise).
+bool isUserComparison(const Value &a, const Value &b) {
+  return (a.kind() == Kind::Instance || b.kind() == Kind::Instance) &&
+         a.kind() != Kind::Tensor && b.kind() != Kind::Tensor;
 }
 
 bool sequenceItems(const Value &v, const std::vector<Value> *&items) {
@@ -188,6 +199,13 @@ bool equals(const Value &a, const Value &b) {
 }
 
 Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
+  if (isUserComparison(a, b)) {
+    Value result;
+    bool handled;
+    JANUS_RETURN_IF_ERROR(userCompare(op, a, b, result, handled));
+    if (handled)
+      return truth(result, out);
+  }
   if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor) {
     // The elementwise result's truth (one element, else ambiguous).
     Value t;
@@ -224,6 +242,12 @@ Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
 }
 
 Status compare(PyCompareOp op, const Value &a, const Value &b, Value &out) {
+  if (isUserComparison(a, b)) {
+    bool handled;
+    JANUS_RETURN_IF_ERROR(userCompare(op, a, b, out, handled));
+    if (handled)
+      return okStatus(); // the method's result, whatever its type
+  }
   if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor)
     return tensorCompare(op, a, b, out); // elementwise: a bool tensor
   bool result;
