@@ -13,7 +13,9 @@
 // instance follows CPython: the class's __contains__, else iteration
 // (__iter__), else __getitem__ with 0, 1, ... until IndexError. A
 // comparison with an instance first tries its class's __eq__, __lt__, ...
-// (SpecialMethods.cpp); without one, == and != are identity.
+// (SpecialMethods.cpp); without one, == and != are identity. List and
+// tuple ==, ordering and `in` compare their items with those methods too
+// (dict keys and values do not: they use `equals`, which never fails).
 //
 //===----------------------------------------------------------------------===//
 
@@ -198,6 +200,26 @@ bool equals(const Value &a, const Value &b) {
   }
 }
 
+namespace {
+
+/// a == b for an item of a list or tuple (or `in`): identity first, then a
+/// user class's __eq__, which may fail (hence not `equals`), also inside
+/// nested lists and tuples.
+Status itemEqual(const Value &a, const Value &b, bool &out) {
+  if (a.is(b)) {
+    out = true;
+    return okStatus();
+  }
+  const std::vector<Value> *items = nullptr;
+  if (isUserComparison(a, b) ||
+      (a.kind() == b.kind() && sequenceItems(a, items)))
+    return compareBool(PyCompareOp::Eq, a, b, out);
+  out = equals(a, b);
+  return okStatus();
+}
+
+} // namespace
+
 Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
   if (isUserComparison(a, b)) {
     Value result;
@@ -216,8 +238,20 @@ Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
     out = fromThreeWay(op, compareNumbers(a, b));
     return okStatus();
   }
+  const std::vector<Value> *x = nullptr, *y = nullptr;
+  bool sameSequences =
+      a.kind() == b.kind() && sequenceItems(a, x) && sequenceItems(b, y);
   if (op == PyCompareOp::Eq || op == PyCompareOp::Ne) {
-    out = equals(a, b) == (op == PyCompareOp::Eq);
+    bool eq = true;
+    if (sameSequences) {
+      // Item by item, so that user __eq__ methods run (and may fail).
+      eq = x->size() == y->size();
+      for (size_t i = 0; eq && i < x->size(); ++i)
+        JANUS_RETURN_IF_ERROR(itemEqual((*x)[i], (*y)[i], eq));
+    } else {
+      eq = equals(a, b);
+    }
+    out = eq == (op == PyCompareOp::Eq);
     return okStatus();
   }
   if (a.kind() == Kind::Str && b.kind() == Kind::Str) {
@@ -226,12 +260,14 @@ Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
     out = fromThreeWay(op, c < 0 ? -1 : c > 0 ? 1 : 0);
     return okStatus();
   }
-  const std::vector<Value> *x = nullptr, *y = nullptr;
-  if (a.kind() == b.kind() && sequenceItems(a, x) && sequenceItems(b, y)) {
+  if (sameSequences) {
     size_t n = std::min(x->size(), y->size());
-    for (size_t i = 0; i < n; ++i)
-      if (!(*x)[i].is((*y)[i]) && !equals((*x)[i], (*y)[i]))
+    for (size_t i = 0; i < n; ++i) {
+      bool eq;
+      JANUS_RETURN_IF_ERROR(itemEqual((*x)[i], (*y)[i], eq));
+      if (!eq)
         return compareBool(op, (*x)[i], (*y)[i], out);
+    }
     int c = x->size() < y->size() ? -1 : x->size() > y->size() ? 1 : 0;
     out = fromThreeWay(op, c);
     return okStatus();
@@ -271,7 +307,9 @@ Status containsByIteration(const Value &container, const Value &item,
       out = false;
       return okStatus();
     }
-    if (x.is(item) || equals(x, item)) {
+    bool eq;
+    JANUS_RETURN_IF_ERROR(itemEqual(x, item, eq));
+    if (eq) {
       out = true;
       return okStatus();
     }
@@ -287,11 +325,11 @@ Status contains(const Value &container, const Value &item, bool &out) {
     const std::vector<Value> *items = nullptr;
     sequenceItems(container, items);
     out = false;
-    for (const Value &x : *items)
-      if (x.is(item) || equals(x, item)) {
-        out = true;
-        break;
-      }
+    // By index: a user __eq__ may shrink the container while it runs.
+    for (size_t i = 0; !out && i < items->size(); ++i) {
+      Value x = (*items)[i];
+      JANUS_RETURN_IF_ERROR(itemEqual(x, item, out));
+    }
     return okStatus();
   }
   case Kind::Dict: {
@@ -369,7 +407,9 @@ Status contains(const Value &container, const Value &item, bool &out) {
           return okStatus();
         }
         JANUS_RETURN_IF_ERROR(std::move(status));
-        if (x.is(item) || equals(x, item)) {
+        bool eq;
+        JANUS_RETURN_IF_ERROR(itemEqual(x, item, eq));
+        if (eq) {
           out = true;
           return okStatus();
         }
