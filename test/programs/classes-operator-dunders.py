@@ -165,3 +165,23 @@ class OnlyR:
 
 
 print(1 + OnlyR(), "s" + OnlyR(), [1] + OnlyR())
+
+# Augmented assignment with a built-in left operand: the instance's
+# reflected method runs (before list += would iterate it).
+class Tag:
+    def __radd__(self, o):
+        return "tagged " + str(o)
+
+    def __rmul__(self, o):
+        return "times " + str(o)
+
+
+lst = [1, 2]
+lst += Tag()
+print(lst)
+n = 4
+n *= Tag()
+print(n)
+word = "w"
+word += Tag()
+print(word)

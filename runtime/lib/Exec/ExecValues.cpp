@@ -46,8 +46,10 @@ const LibEntryInfo *inPlaceTensorMethod(PyBinaryOp op) {
 }
 
 Status inPlaceOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
-  if (a.kind() == Kind::Instance) {
-    // __iadd__ and friends, else the binary operator's methods.
+  if (a.kind() == Kind::Instance ||
+      (b.kind() == Kind::Instance && a.kind() != Kind::Tensor)) {
+    // a's __iadd__ and friends, else the binary operator's methods; as in
+    // CPython, `lst += v` tries v's __radd__ before extending the list.
     bool handled;
     JANUS_RETURN_IF_ERROR(
         userBinaryOp(op, /*inplace=*/true, a, b, out, handled));
