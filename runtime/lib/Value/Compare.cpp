@@ -92,11 +92,10 @@ const char *opSymbol(PyCompareOp op) {
 }
 
 /// Whether a comparison may reach a user class's __eq__, __lt__, ...: an
-/// operand is an instance and neither is a tensor (whose comparisons are
-/// elementwise).
+/// operand is an instance (also against a tensor, whose comparison methods
+/// decline other objects in PyTorch).
 bool isUserComparison(const Value &a, const Value &b) {
-  return (a.kind() == Kind::Instance || b.kind() == Kind::Instance) &&
-         a.kind() != Kind::Tensor && b.kind() != Kind::Tensor;
+  return a.kind() == Kind::Instance || b.kind() == Kind::Instance;
 }
 
 bool sequenceItems(const Value &v, const std::vector<Value> *&items) {
