@@ -112,7 +112,9 @@ Status builtinPrint(const LibArgs &args, Value &out) {
   for (size_t i = 0; i < items.size(); ++i) {
     if (i)
       text += sep;
-    text += str(items[i]);
+    std::string item;
+    JANUS_RETURN_IF_ERROR(strChecked(items[i], item));
+    text += item;
   }
   text += end;
   writeOutput(text, flush);
@@ -211,7 +213,13 @@ Status builtinBool(const LibArgs &args, Value &out) {
 }
 
 Status builtinStr(const LibArgs &args, Value &out) {
-  out = args[0].kind() == Kind::Str ? args[0] : makeStr(str(args[0]));
+  if (args[0].kind() == Kind::Str) {
+    out = args[0];
+    return okStatus();
+  }
+  std::string text;
+  JANUS_RETURN_IF_ERROR(strChecked(args[0], text));
+  out = makeStr(text);
   return okStatus();
 }
 

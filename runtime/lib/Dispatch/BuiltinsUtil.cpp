@@ -178,8 +178,7 @@ Status janus::rt::formatValue(const Value &v, std::string_view spec,
     if (!spec.empty())
       return typeError(std::string("unsupported format string passed to ") +
                        typeName(v) + ".__format__");
-    out = str(v);
-    return okStatus();
+    return strChecked(v, out);
   }
   return ok ? okStatus() : statusOf(err);
 }

@@ -160,11 +160,13 @@ Status formatField(FormatContext &ctx, std::string_view text, size_t &i,
   if (conversion) {
     switch (conversion) {
     case 'r':
-      value = makeStr(repr(value));
+    case 's': {
+      std::string text;
+      JANUS_RETURN_IF_ERROR(conversion == 'r' ? reprChecked(value, text)
+                                              : strChecked(value, text));
+      value = makeStr(text);
       break;
-    case 's':
-      value = makeStr(str(value));
-      break;
+    }
     case 'a':
       value = makeStr(value.kind() == Kind::Str
                           ? asciiStr(value.as<StrObject>()->text)

@@ -148,11 +148,15 @@ janus_rt_value janus_rt_format(janus_rt_value v, int32_t conversion,
       converted = *value;
       break;
     case 's':
-      converted = makeStr(str(*value));
+    case 'r': {
+      std::string text;
+      if (Status status = conversion == 's' ? strChecked(*value, text)
+                                            : reprChecked(*value, text);
+          !status.ok())
+        return fail(std::move(status));
+      converted = makeStr(text);
       break;
-    case 'r':
-      converted = makeStr(repr(*value));
-      break;
+    }
     case 'a':
       converted = makeStr(value->kind() == Kind::Str
                               ? asciiStr(value->as<StrObject>()->text)

@@ -7,7 +7,8 @@
 // repeats it in place), and
 // `t += x` (also -=, *=, /=) on a tensor is the in-place tensor method
 // (add_, sub_, mul_, div_), so that the tensor, and every alias of it, is
-// updated as in PyTorch.
+// updated as in PyTorch; an instance of a user class gets its class's
+// __iadd__ (etc.) first.
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,6 +46,16 @@ const LibEntryInfo *inPlaceTensorMethod(PyBinaryOp op) {
 }
 
 Status inPlaceOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
+  if (a.kind() == Kind::Instance ||
+      (b.kind() == Kind::Instance && a.kind() != Kind::Tensor)) {
+    // a's __iadd__ and friends, else the binary operator's methods; as in
+    // CPython, `lst += v` tries v's __radd__ before extending the list.
+    bool handled;
+    JANUS_RETURN_IF_ERROR(
+        userBinaryOp(op, /*inplace=*/true, a, b, out, handled));
+    if (handled)
+      return okStatus();
+  }
   if (a.kind() == Kind::List && op == PyBinaryOp::Add) {
     std::vector<Value> items;
     if (b.kind() == Kind::List || b.kind() == Kind::Tuple ||

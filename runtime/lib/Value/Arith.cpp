@@ -8,7 +8,9 @@
 // case (0.0 ** -1 is a ZeroDivisionError, an infinite result an
 // OverflowError, a negative base with a fractional exponent would be a
 // complex number, which Janus rejects). Sequences: str/list/tuple `+` their
-// own kind and `*` an int; dict `|` dict merges. printf-style `str % x`
+// own kind and `*` an int; dict `|` dict merges. An operand that is an
+// instance of a user class first gets its class's operator methods
+// (SpecialMethods.cpp). printf-style `str % x`
 // is not implemented yet. Everything else fails with CPython's message,
 // including its asymmetries ([1] + 1 blames list concatenation, 1 + [1]
 // the operand types).
@@ -323,6 +325,13 @@ const char *binaryOpSymbol(PyBinaryOp op) {
 }
 
 Status binaryOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
+  if (a.kind() == Kind::Instance || b.kind() == Kind::Instance) {
+    bool handled;
+    JANUS_RETURN_IF_ERROR(
+        userBinaryOp(op, /*inplace=*/false, a, b, out, handled));
+    if (handled)
+      return okStatus();
+  }
   // Tensors with tensors or numbers; other operands fail below as CPython
   // fails them ("unsupported operand type(s) for +: 'Tensor' and 'str'").
   if ((a.kind() == Kind::Tensor || b.kind() == Kind::Tensor) &&
@@ -371,6 +380,12 @@ Status unaryOp(PyUnaryOp op, const Value &a, Value &out) {
     JANUS_RETURN_IF_ERROR(truth(a, t));
     out = Value::fromBool(!t);
     return okStatus();
+  }
+  if (a.kind() == Kind::Instance) {
+    bool handled;
+    JANUS_RETURN_IF_ERROR(userUnaryOp(op, a, out, handled));
+    if (handled)
+      return okStatus();
   }
   if (a.isIntLike()) {
     int64_t i = a.asInt();

@@ -1,4 +1,5 @@
-//===- Compare.cpp - ==, <, ... and `in` with Python's rules ---------------===//
+//===- Compare.cpp - ==, <, ... and `in` with Python's rules
+//---------------===//
 //
 // Rich comparison for the subset: numbers compare exactly across int, bool
 // and float (2**53 + 1 > 2.0**53 is True, as in CPython, which never rounds
@@ -10,7 +11,11 @@
 // checks identity first, like CPython's PyObject_RichCompare callers, so a
 // NaN stored in a list equals itself there. `x in obj` on a user-class
 // instance follows CPython: the class's __contains__, else iteration
-// (__iter__), else __getitem__ with 0, 1, ... until IndexError.
+// (__iter__), else __getitem__ with 0, 1, ... until IndexError. A
+// comparison with an instance first tries its class's __eq__, __lt__, ...
+// (SpecialMethods.cpp); without one, == and != are identity. List and
+// tuple ==, ordering and `in` compare their items with those methods too
+// (dict keys and values do not: they use `equals`, which never fails).
 //
 //===----------------------------------------------------------------------===//
 
@@ -84,6 +89,13 @@ bool fromThreeWay(PyCompareOp op, int c) {
 const char *opSymbol(PyCompareOp op) {
   static const char *const symbols[] = {"==", "!=", "<", "<=", ">", ">="};
   return symbols[static_cast<int>(op)];
+}
+
+/// Whether a comparison may reach a user class's __eq__, __lt__, ...: an
+/// operand is an instance (also against a tensor, whose comparison methods
+/// decline other objects in PyTorch).
+bool isUserComparison(const Value &a, const Value &b) {
+  return a.kind() == Kind::Instance || b.kind() == Kind::Instance;
 }
 
 bool sequenceItems(const Value &v, const std::vector<Value> *&items) {
@@ -187,7 +199,34 @@ bool equals(const Value &a, const Value &b) {
   }
 }
 
+namespace {
+
+/// a == b for an item of a list or tuple (or `in`): identity first, then a
+/// user class's __eq__, which may fail (hence not `equals`), also inside
+/// nested lists and tuples.
+Status itemEqual(const Value &a, const Value &b, bool &out) {
+  if (a.is(b)) {
+    out = true;
+    return okStatus();
+  }
+  const std::vector<Value> *items = nullptr;
+  if (isUserComparison(a, b) ||
+      (a.kind() == b.kind() && sequenceItems(a, items)))
+    return compareBool(PyCompareOp::Eq, a, b, out);
+  out = equals(a, b);
+  return okStatus();
+}
+
+} // namespace
+
 Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
+  if (isUserComparison(a, b)) {
+    Value result;
+    bool handled;
+    JANUS_RETURN_IF_ERROR(userCompare(op, a, b, result, handled));
+    if (handled)
+      return truth(result, out);
+  }
   if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor) {
     // The elementwise result's truth (one element, else ambiguous).
     Value t;
@@ -198,8 +237,20 @@ Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
     out = fromThreeWay(op, compareNumbers(a, b));
     return okStatus();
   }
+  const std::vector<Value> *x = nullptr, *y = nullptr;
+  bool sameSequences =
+      a.kind() == b.kind() && sequenceItems(a, x) && sequenceItems(b, y);
   if (op == PyCompareOp::Eq || op == PyCompareOp::Ne) {
-    out = equals(a, b) == (op == PyCompareOp::Eq);
+    bool eq = true;
+    if (sameSequences) {
+      // Item by item, so that user __eq__ methods run (and may fail).
+      eq = x->size() == y->size();
+      for (size_t i = 0; eq && i < x->size(); ++i)
+        JANUS_RETURN_IF_ERROR(itemEqual((*x)[i], (*y)[i], eq));
+    } else {
+      eq = equals(a, b);
+    }
+    out = eq == (op == PyCompareOp::Eq);
     return okStatus();
   }
   if (a.kind() == Kind::Str && b.kind() == Kind::Str) {
@@ -208,12 +259,14 @@ Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
     out = fromThreeWay(op, c < 0 ? -1 : c > 0 ? 1 : 0);
     return okStatus();
   }
-  const std::vector<Value> *x = nullptr, *y = nullptr;
-  if (a.kind() == b.kind() && sequenceItems(a, x) && sequenceItems(b, y)) {
+  if (sameSequences) {
     size_t n = std::min(x->size(), y->size());
-    for (size_t i = 0; i < n; ++i)
-      if (!(*x)[i].is((*y)[i]) && !equals((*x)[i], (*y)[i]))
+    for (size_t i = 0; i < n; ++i) {
+      bool eq;
+      JANUS_RETURN_IF_ERROR(itemEqual((*x)[i], (*y)[i], eq));
+      if (!eq)
         return compareBool(op, (*x)[i], (*y)[i], out);
+    }
     int c = x->size() < y->size() ? -1 : x->size() > y->size() ? 1 : 0;
     out = fromThreeWay(op, c);
     return okStatus();
@@ -224,6 +277,12 @@ Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
 }
 
 Status compare(PyCompareOp op, const Value &a, const Value &b, Value &out) {
+  if (isUserComparison(a, b)) {
+    bool handled;
+    JANUS_RETURN_IF_ERROR(userCompare(op, a, b, out, handled));
+    if (handled)
+      return okStatus(); // the method's result, whatever its type
+  }
   if (a.kind() == Kind::Tensor || b.kind() == Kind::Tensor)
     return tensorCompare(op, a, b, out); // elementwise: a bool tensor
   bool result;
@@ -247,7 +306,9 @@ Status containsByIteration(const Value &container, const Value &item,
       out = false;
       return okStatus();
     }
-    if (x.is(item) || equals(x, item)) {
+    bool eq;
+    JANUS_RETURN_IF_ERROR(itemEqual(x, item, eq));
+    if (eq) {
       out = true;
       return okStatus();
     }
@@ -263,11 +324,11 @@ Status contains(const Value &container, const Value &item, bool &out) {
     const std::vector<Value> *items = nullptr;
     sequenceItems(container, items);
     out = false;
-    for (const Value &x : *items)
-      if (x.is(item) || equals(x, item)) {
-        out = true;
-        break;
-      }
+    // By index: a user __eq__ may shrink the container while it runs.
+    for (size_t i = 0; !out && i < items->size(); ++i) {
+      Value x = (*items)[i];
+      JANUS_RETURN_IF_ERROR(itemEqual(x, item, out));
+    }
     return okStatus();
   }
   case Kind::Dict: {
@@ -345,7 +406,9 @@ Status contains(const Value &container, const Value &item, bool &out) {
           return okStatus();
         }
         JANUS_RETURN_IF_ERROR(std::move(status));
-        if (x.is(item) || equals(x, item)) {
+        bool eq;
+        JANUS_RETURN_IF_ERROR(itemEqual(x, item, eq));
+        if (eq) {
           out = true;
           return okStatus();
         }

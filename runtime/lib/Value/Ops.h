@@ -94,6 +94,23 @@ Status hashValue(const Value &v, int64_t &out);
 Status contains(const Value &container, const Value &item, bool &out);
 
 //===----------------------------------------------------------------------===//
+// Operator methods of user classes (SpecialMethods.cpp)
+//===----------------------------------------------------------------------===//
+// Each sets `handled` when a special method of an operand's class ran (its
+// result, or its error, is the operator's); otherwise the caller applies
+// the built-in rules. binaryOp, unaryOp and compare call these first.
+
+/// a <op> b (a <op>= b when `inplace`: __iadd__ first) through __add__,
+/// __radd__, ...
+Status userBinaryOp(PyBinaryOp op, bool inplace, const Value &a, const Value &b,
+                    Value &out, bool &handled);
+/// -a, +a, ~a through __neg__, __pos__, __invert__.
+Status userUnaryOp(PyUnaryOp op, const Value &a, Value &out, bool &handled);
+/// a <op> b through __eq__, __lt__, ... and their reflections.
+Status userCompare(PyCompareOp op, const Value &a, const Value &b, Value &out,
+                   bool &handled);
+
+//===----------------------------------------------------------------------===//
 // Items and length (Items.cpp)
 //===----------------------------------------------------------------------===//
 
@@ -147,8 +164,14 @@ Status collectItems(const Value &iterable, std::vector<Value> &out);
 // Text (Repr.cpp)
 //===----------------------------------------------------------------------===//
 
+/// repr(v) and str(v). An error of a user class's __repr__/__str__ is
+/// not reported here (the text is then incomplete): callers whose result
+/// the program sees use the checked forms.
 std::string repr(const Value &v);
 std::string str(const Value &v);
+/// repr(v)/str(v), failing with the error of a user __repr__/__str__.
+Status reprChecked(const Value &v, std::string &out);
+Status strChecked(const Value &v, std::string &out);
 
 } // namespace janus::rt
 

@@ -6,7 +6,13 @@
 // against self-reference ("[[...]]", "{1: {...}}"), kept per thread like
 // Py_ReprEnter. Objects without a value repr print as CPython's default
 // ("<__main__.Foo object at 0x...>", "<class '__main__.Foo'>"). Tensors
-// print as PyTorch does (Tensor/Print.h).
+// print as PyTorch does (Tensor/Print.h). An instance of a user class
+// prints through its class's __repr__ (and str() through __str__, else
+// __repr__), which must return a str. repr()/str() return plain text for
+// their many callers that build messages; a method's error is kept per
+// thread instead, and reprChecked/strChecked (print, str(), f-strings)
+// return it. After one error no further user method runs, as CPython
+// stops at the first.
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,6 +57,47 @@ std::string address(const void *p) {
   char buffer[32];
   std::snprintf(buffer, sizeof(buffer), "%p", p);
   return buffer;
+}
+
+/// The first error a user __repr__/__str__ raised since the innermost
+/// reprChecked/strChecked began on this thread, and how many of those are
+/// running. Outside them an error only empties the method's text: the
+/// plain repr()/str() build messages, and must leave no state behind.
+thread_local Status userTextError;
+thread_local int checkedDepth = 0;
+
+/// self.__repr__() or self.__str__() (`name`): its text, or "" with the
+/// error kept in userTextError.
+std::string userText(const Value &method, const Value &self, const char *name) {
+  if (checkedDepth > 0 && !userTextError.ok())
+    return "";
+  Value result;
+  Status status = call(method, &self, 1, result);
+  if (status.ok() && result.kind() != Kind::Str)
+    status = typeError(std::string(name) + " returned non-string (type " +
+                       typeName(result) + ")");
+  if (!status.ok()) {
+    if (checkedDepth > 0)
+      userTextError = std::move(status);
+    return "";
+  }
+  return result.as<StrObject>()->text;
+}
+
+/// Runs `text` (repr or str) with its own userTextError, restoring the
+/// enclosing one (a user __repr__ may itself format values).
+template <typename Fn>
+Status checkedText(const Value &v, Fn text, std::string &out) {
+  Status outer = std::move(userTextError);
+  userTextError = okStatus();
+  ++checkedDepth;
+  std::string result = text(v);
+  --checkedDepth;
+  Status status = std::move(userTextError);
+  userTextError = std::move(outer);
+  if (status.ok())
+    out = std::move(result);
+  return status;
 }
 
 void appendItems(std::string &out, const std::vector<Value> &items) {
@@ -168,6 +215,9 @@ std::string repr(const Value &v) {
   case Kind::Class:
     return "<class '__main__." + v.as<ClassObject>()->name + "'>";
   case Kind::Instance:
+    if (const Value *method =
+            v.as<InstanceObject>()->classObject()->lookup("__repr__"))
+      return userText(*method, v, "__repr__");
     return "<__main__." + v.as<InstanceObject>()->classObject()->name +
            " object at " + address(v.object()) + ">";
   case Kind::Iterator:
@@ -204,7 +254,21 @@ std::string str(const Value &v) {
   if (v.kind() == Kind::Tuple &&
       v.as<TupleObject>()->flavor == TupleFlavor::TorchDevice)
     return str(v.as<TupleObject>()->items[0]); // print(x.device): cpu
+  if (v.kind() == Kind::Instance)
+    if (const Value *method =
+            v.as<InstanceObject>()->classObject()->lookup("__str__"))
+      return userText(*method, v, "__str__");
   return repr(v);
+}
+
+Status reprChecked(const Value &v, std::string &out) {
+  return checkedText(
+      v, [](const Value &x) { return repr(x); }, out);
+}
+
+Status strChecked(const Value &v, std::string &out) {
+  return checkedText(
+      v, [](const Value &x) { return str(x); }, out);
 }
 
 } // namespace janus::rt
