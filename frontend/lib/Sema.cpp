@@ -16,6 +16,8 @@
 
 #include "janus/Frontend/Sema.h"
 
+#include "llvm/ADT/StringSet.h"
+
 #include <fmt/format.h>
 
 #include <functional>
@@ -495,6 +497,43 @@ void Sema::visitFunctionDef(FunctionDef &fn) {
     moduleBound.insert(fn.name);
 }
 
+/// The special methods the runtime calls implicitly (docs/runtime.md,
+/// "Special methods of user classes"), and those of the bitwise operators,
+/// which Janus Python cannot write (so CPython would not call them
+/// implicitly either). Any other `__name__` method would be called
+/// implicitly by CPython (`hash()`, attribute fallbacks, `next()`,
+/// `format()`, `int()`, ...) and silently not by Janus: it is rejected.
+static bool isSupportedSpecialMethod(llvm::StringRef name) {
+  static const llvm::StringSet<> supported = {
+      "__init__", "__call__", "__len__", "__iter__", "__getitem__",
+      "__setitem__", "__delitem__", "__contains__", "__bool__", "__repr__",
+      "__str__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__",
+      "__neg__", "__pos__", "__invert__",
+      // Arithmetic: binary, reflected and in-place forms.
+      "__add__", "__radd__", "__iadd__", "__sub__", "__rsub__", "__isub__",
+      "__mul__", "__rmul__", "__imul__", "__truediv__", "__rtruediv__",
+      "__itruediv__", "__floordiv__", "__rfloordiv__", "__ifloordiv__",
+      "__mod__", "__rmod__", "__imod__", "__pow__", "__rpow__", "__ipow__",
+      "__matmul__", "__rmatmul__", "__imatmul__",
+      // Bitwise operators are rejected where they are written.
+      "__and__", "__rand__", "__iand__", "__or__", "__ror__", "__ior__",
+      "__xor__", "__rxor__", "__ixor__", "__lshift__", "__rlshift__",
+      "__ilshift__", "__rshift__", "__rrshift__", "__irshift__"};
+  return supported.contains(name);
+}
+
+void Sema::checkSpecialMethod(FunctionDef &method) {
+  llvm::StringRef name = method.name;
+  if (name.size() < 5 || !name.starts_with("__") || !name.ends_with("__") ||
+      isSupportedSpecialMethod(name))
+    return;
+  diags.error(method.nameLoc,
+              fmt::format("special method '{}' is not supported in Janus "
+                          "Python: Janus would not call it where Python does; "
+                          "use an ordinary method name",
+                          name.str()));
+}
+
 void Sema::visitClassDef(ClassDef &cls) {
   if (scope->kind != Scope::ModuleScope) {
     diags.error(cls.getLoc(),
@@ -544,6 +583,8 @@ void Sema::visitClassDef(ClassDef &cls) {
     }
     // Nested classes and `global` go through visitStmt for their own
     // messages.
+    if (auto *method = llvm::dyn_cast<FunctionDef>(s.get()))
+      checkSpecialMethod(*method);
     if (llvm::isa<FunctionDef>(s.get()) || llvm::isa<PassStmt>(s.get()) ||
         llvm::isa<ClassDef>(s.get()) || llvm::isa<GlobalStmt>(s.get()) ||
         docString || simpleAssign)

@@ -137,6 +137,8 @@ public:
   void visitAssign(AssignStmt &s);
   void visitFunctionDef(FunctionDef &fn);
   void visitClassDef(ClassDef &cls);
+  /// Rejects a `__name__` method that Janus would not call implicitly.
+  void checkSpecialMethod(FunctionDef &method);
   void visitWith(WithStmt &s);
   void visitGlobal(GlobalStmt &s);
   void checkParams(const std::vector<Param> &params, bool isMethod,
