@@ -157,9 +157,16 @@ Status hashValue(const Value &v, int64_t &out) {
   case Kind::DType:
     out = hashInt(v.dtypeCode()); // dtypes are singletons in PyTorch
     break;
+  case Kind::Instance:
+    // A class that defines __eq__ gets __hash__ = None in CPython (and
+    // Janus Python cannot define __hash__), so its instances are
+    // unhashable; other instances hash by identity.
+    if (v.as<InstanceObject>()->classObject()->lookup("__eq__"))
+      return typeError(std::string("unhashable type: '") + typeName(v) + "'");
+    out = hashPointer(v.object());
+    break;
   case Kind::Function:
   case Kind::Class:
-  case Kind::Instance:
   case Kind::Iterator:
   case Kind::Cell:
     out = hashPointer(v.object());
