@@ -503,6 +503,13 @@ def method_vectors():
     call("dict.setdefault", {"a": 1}, "b", 5, _after=True)
     call("dict.setdefault", {"a": 1}, "c", _after=True)
     call("dict.setdefault", {}, [], _after=True)
+    call("dict.popitem", {"a": 1, "b": 2}, _after=True)
+    call("dict.popitem", {1: "x"}, _after=True)
+    call("dict.popitem", {}, _after=True)
+    call("dict.clear", {"a": 1, "b": [2]}, _after=True)
+    call("dict.clear", {}, _after=True)
+    call("dict.copy", {"b": 2, "a": [1]}, _after=True)
+    call("dict.copy", {})
 
 
 def str_vectors():

@@ -17,3 +17,15 @@ print(e, f, dict(), {})
 g = {1: "int", 2.5: "float", (1, 2): "tuple", None: "none", True: "bool-overwrites-1"}
 print(g)
 print({"nested": {"inner": [1, 2]}, "t": (1,)})
+
+# popitem (last inserted first), clear, copy (shallow: the inner list is
+# shared, the dict is not).
+stock = {"x": 1, "y": [2], "z": 3}
+print(stock.popitem(), stock)
+twin = stock.copy()
+twin["x"] = 10
+twin["y"].append(20)
+print(stock, twin, twin is stock)
+alias = stock
+stock.clear()
+print(alias, len(stock), twin)

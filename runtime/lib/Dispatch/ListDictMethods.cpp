@@ -1,8 +1,8 @@
 //===- ListDictMethods.cpp - Methods of list and dict ---------------------===//
 //
 // list.append/extend/insert/pop/remove/index/count/reverse/sort/clear/copy
-// and dict.keys/values/items/get/pop/update/setdefault with CPython 3.11's
-// semantics and messages. Element equality is CPython's
+// and dict.keys/values/items/get/pop/update/setdefault/popitem/clear/copy
+// with CPython 3.11's semantics and messages. Element equality is CPython's
 // PyObject_RichCompareBool: identity first, then `==`.
 //
 // dict.keys(), values() and items() return live views (Kind::DictView in
@@ -231,6 +231,36 @@ Status dictSetdefault(const LibArgs &args, Value &out) {
   return okStatus();
 }
 
+Status dictPopitem(const LibArgs &args, Value &out) {
+  DictObject *d = dictOf(args);
+  const auto &entries = d->entries();
+  for (size_t i = entries.size(); i-- > 0;) {
+    if (!entries[i].live)
+      continue;
+    Value key = entries[i].key, value = entries[i].value;
+    bool removed;
+    JANUS_RETURN_IF_ERROR(d->remove(key, removed));
+    out = makeTuple({std::move(key), std::move(value)});
+    return okStatus();
+  }
+  return Status(ErrorCode::KeyError, "'popitem(): dictionary is empty'");
+}
+
+Status dictClear(const LibArgs &args, Value &out) {
+  dictOf(args)->clear();
+  return done(out);
+}
+
+Status dictCopy(const LibArgs &args, Value &out) {
+  // A shallow copy in the same order; the keys are already known hashable.
+  Value copy = makeDict();
+  for (const auto &e : dictOf(args)->entries())
+    if (e.live)
+      JANUS_RETURN_IF_ERROR(copy.as<DictObject>()->set(e.key, e.value));
+  out = std::move(copy);
+  return okStatus();
+}
+
 } // namespace
 
 #define LIST_METHOD(ID, FN)                                                    \
@@ -258,5 +288,8 @@ std::vector<LibImplRow> janus::rt::listDictMethodImpls() {
       DICT_METHOD(DictPop, dictPop),
       DICT_METHOD(DictUpdate, dictUpdate),
       DICT_METHOD(DictSetdefault, dictSetdefault),
+      DICT_METHOD(DictPopitem, dictPopitem),
+      DICT_METHOD(DictClear, dictClear),
+      DICT_METHOD(DictCopy, dictCopy),
   };
 }

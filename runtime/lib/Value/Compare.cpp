@@ -14,8 +14,9 @@
 // (__iter__), else __getitem__ with 0, 1, ... until IndexError. A
 // comparison with an instance first tries its class's __eq__, __lt__, ...
 // (SpecialMethods.cpp); without one, == and != are identity. List and
-// tuple ==, ordering and `in` compare their items with those methods too
-// (dict keys and values do not: they use `equals`, which never fails).
+// tuple ==, ordering and `in`, and dict == on values, compare their items
+// with those methods too (dict keys need no __eq__: an instance of a class
+// defining __eq__ is unhashable; dict views still use `equals`).
 //
 //===----------------------------------------------------------------------===//
 
@@ -201,19 +202,55 @@ bool equals(const Value &a, const Value &b) {
 
 namespace {
 
-/// a == b for an item of a list or tuple (or `in`): identity first, then a
-/// user class's __eq__, which may fail (hence not `equals`), also inside
-/// nested lists and tuples.
+/// Whether a == b may run a user class's __eq__: an operand is an instance,
+/// or both are containers (list, tuple, dict) whose items may be.
+bool mayCallUserEq(const Value &a, const Value &b) {
+  if (isUserComparison(a, b))
+    return true;
+  if (a.kind() != b.kind())
+    return false;
+  return a.kind() == Kind::List || a.kind() == Kind::Tuple ||
+         a.kind() == Kind::Dict;
+}
+
+/// a == b for an item of a list, tuple or dict (or `in`): identity first,
+/// then a user class's __eq__, which may fail (hence not `equals`), also
+/// inside nested containers.
 Status itemEqual(const Value &a, const Value &b, bool &out) {
   if (a.is(b)) {
     out = true;
     return okStatus();
   }
-  const std::vector<Value> *items = nullptr;
-  if (isUserComparison(a, b) ||
-      (a.kind() == b.kind() && sequenceItems(a, items)))
+  if (mayCallUserEq(a, b))
     return compareBool(PyCompareOp::Eq, a, b, out);
   out = equals(a, b);
+  return okStatus();
+}
+
+/// Dict == dict as CPython's dict_equal: equal sizes, and every key of a is
+/// in b with an equal value, values compared with itemEqual (so user __eq__
+/// methods run). A's entries are copied first and b's value before the
+/// comparison, because an __eq__ may mutate either dict while it runs.
+Status dictsEqualRich(const DictObject *a, const DictObject *b, bool &out) {
+  out = a->size() == b->size();
+  if (!out)
+    return okStatus();
+  std::vector<std::pair<Value, Value>> items;
+  for (const auto &e : a->entries())
+    if (e.live)
+      items.emplace_back(e.key, e.value);
+  for (const auto &[key, value] : items) {
+    const Value *found = nullptr;
+    JANUS_RETURN_IF_ERROR(b->find(key, found));
+    if (!found) {
+      out = false;
+      return okStatus();
+    }
+    Value other = *found;
+    JANUS_RETURN_IF_ERROR(itemEqual(value, other, out));
+    if (!out)
+      return okStatus();
+  }
   return okStatus();
 }
 
@@ -247,6 +284,9 @@ Status compareBool(PyCompareOp op, const Value &a, const Value &b, bool &out) {
       eq = x->size() == y->size();
       for (size_t i = 0; eq && i < x->size(); ++i)
         JANUS_RETURN_IF_ERROR(itemEqual((*x)[i], (*y)[i], eq));
+    } else if (a.kind() == Kind::Dict && b.kind() == Kind::Dict) {
+      JANUS_RETURN_IF_ERROR(
+          dictsEqualRich(a.as<DictObject>(), b.as<DictObject>(), eq));
     } else {
       eq = equals(a, b);
     }

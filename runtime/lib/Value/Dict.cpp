@@ -278,4 +278,14 @@ Status DictObject::remove(const Value &key, bool &removed) {
   return okStatus();
 }
 
+void DictObject::clear() {
+  // Moved out first, so that the entries are destroyed after the dict is
+  // already empty and consistent.
+  std::vector<Entry> old;
+  old.swap(table);
+  index.clear();
+  used = 0;
+  filled = 0;
+}
+
 } // namespace janus::rt

@@ -6,8 +6,9 @@
 // says how to produce the next item. Laziness matters for fidelity: a
 // zip(strict=True) error appears at the step where one input runs out, an
 // enumerate over a list being appended to sees the new items, and an
-// exhausted iterator stays empty when iterated again. Compiled for-loops
-// use the same getIter/iterNext pair.
+// exhausted iterator stays empty when iterated again, and a dict that
+// changes size (or keys) while iterated is CPython's RuntimeError.
+// Compiled for-loops use the same getIter/iterNext pair.
 //
 // Type names follow CPython 3.11 ("list_iterator", "str_ascii_iterator",
 // "dict_keyiterator", "list_reverseiterator", "reversed", ...), since they
@@ -29,7 +30,15 @@ namespace {
 using Source = IteratorObject::Source;
 
 Value makeIterator(Source source, const char *name, Value base) {
-  return Value::adopt(new IteratorObject(source, name, std::move(base)));
+  auto *it = new IteratorObject(source, name, std::move(base));
+  if (source == Source::Dict || source == Source::ReversedDict) {
+    // What CPython's dict iterators remember to detect a dict that changes
+    // under them (di_used and len).
+    int64_t size = static_cast<int64_t>(it->base.as<DictObject>()->size());
+    it->dictSizeSeen = size;
+    it->dictItemsLeft = size;
+  }
+  return Value::adopt(it);
 }
 
 bool isAsciiText(const std::string &s) {
@@ -217,9 +226,24 @@ Status iterNext(const Value &iterValue, Value &item, bool &done) {
   case Source::ReversedDict: {
     const auto *d = it->base.as<DictObject>();
     bool forward = it->source == Source::Dict;
+    if (static_cast<int64_t>(d->size()) != it->dictSizeSeen) {
+      it->dictSizeSeen = -1; // sticky, as CPython's: every later next fails
+      return Status(ErrorCode::RuntimeError,
+                    "dictionary changed size during iteration");
+    }
     int64_t i = nextLiveEntry(d, it->index, forward);
     if (i < 0)
       return finish();
+    if (forward && it->dictItemsLeft == 0) {
+      // Same size but more entries than it had: a key was removed and
+      // another added. CPython's forward iterators check this; its reversed
+      // ones do not.
+      finish();
+      done = false;
+      return Status(ErrorCode::RuntimeError,
+                    "dictionary keys changed during iteration");
+    }
+    --it->dictItemsLeft;
     item = dictPartOf(d->entries()[i], it->dictPart);
     it->index = forward ? i + 1 : i;
     return okStatus();

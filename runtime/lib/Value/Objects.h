@@ -88,6 +88,8 @@ public:
   Status set(const Value &key, Value value);
   /// del d[key]; `removed` says whether it was there.
   Status remove(const Value &key, bool &removed);
+  /// d.clear(): no keys left.
+  void clear();
   /// All entries in insertion order, removed ones included (live == false).
   const std::vector<Entry> &entries() const { return table; }
 
@@ -227,6 +229,11 @@ struct IteratorObject : Object {
   bool strict = false;
   /// For Dict and ReversedDict: 0 keys, 1 values, 2 (key, value) items.
   uint8_t dictPart = 0;
+  /// For Dict and ReversedDict: the dict's size when iteration began (-1
+  /// once a change was reported), and how many items are still to come;
+  /// a dict that changes while iterated is a RuntimeError, as in CPython.
+  int64_t dictSizeSeen = 0;
+  int64_t dictItemsLeft = 0;
   /// Set once it has yielded its last item: an exhausted iterator stays
   /// exhausted even if its source grows later.
   bool exhausted = false;
