@@ -105,10 +105,12 @@ llvm::cl::opt<bool> profileGenerate(
                    "$JANUS_PROFILE_FILE or janus-profile.json"),
     llvm::cl::init(false), llvm::cl::cat(janusCategory));
 
-llvm::cl::opt<std::string>
-    runtimeDir("runtime-dir",
-               llvm::cl::desc("Directory of libjanus_runtime.so for -o lib.so"),
-               llvm::cl::init(JANUS_RUNTIME_DIR), llvm::cl::cat(janusCategory));
+llvm::cl::opt<std::string> runtimeDir(
+    "runtime-dir",
+    llvm::cl::desc("Directory of libjanus_runtime.so for -o lib.so (default: "
+                   "<janusc's dir>/../lib when it holds the runtime, else the "
+                   "build tree's)"),
+    llvm::cl::init(""), llvm::cl::cat(janusCategory));
 
 /// Counts what a module defines and uses, for --emit=summary.
 struct Summary {
@@ -121,6 +123,29 @@ struct Summary {
 };
 
 } // namespace
+
+/// argv[0], for defaultRuntimeDir.
+static const char *programName = "janusc";
+
+/// The libjanus_runtime.so that `-o lib.so` links against when
+/// --runtime-dir is not given: an installed janusc (PREFIX/bin) uses the
+/// runtime installed with it in PREFIX/lib, wherever PREFIX was moved; a
+/// janusc in the build tree uses the build tree's (JANUS_RUNTIME_DIR).
+/// docs/install.md.
+static std::string defaultRuntimeDir() {
+  static int anchor;
+  std::string exe = llvm::sys::fs::getMainExecutable(programName, &anchor);
+  if (!exe.empty()) {
+    llvm::SmallString<256> lib(
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(exe)));
+    llvm::sys::path::append(lib, "lib");
+    llvm::SmallString<256> runtime(lib);
+    llvm::sys::path::append(runtime, "libjanus_runtime.so");
+    if (llvm::sys::fs::exists(runtime))
+      return std::string(lib);
+  }
+  return JANUS_RUNTIME_DIR;
+}
 
 static bool readSource(const std::string &path, std::string &out,
                        std::string &error) {
@@ -245,7 +270,9 @@ static int compile(const Module &module, DiagnosticEngine &diags,
             janus::codegen::emitObjectFile(*llvmModule, **machine, object))
       return fail(std::move(err));
     janus::codegen::LinkOptions options;
-    options.runtimeDir = runtimeDir;
+    options.runtimeDir = runtimeDir.getNumOccurrences()
+                             ? std::string(runtimeDir)
+                             : defaultRuntimeDir();
     llvm::Error err =
         janus::codegen::linkSharedLibrary({std::string(object)}, out, options);
     if (err)
@@ -256,6 +283,7 @@ static int compile(const Module &module, DiagnosticEngine &diags,
 }
 
 int main(int argc, char **argv) {
+  programName = argv[0];
   // --mlir-print-debuginfo and friends apply to --emit=dyn.
   mlir::registerAsmPrinterCLOptions();
   llvm::cl::HideUnrelatedOptions(janusCategory);
