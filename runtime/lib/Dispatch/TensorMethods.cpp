@@ -4,10 +4,11 @@
 // Python values), size/dim/numel, the dtype conversions float/long/int/
 // bool/double (Janus has no int32, so int() gives int64), detach/clone,
 // requires_grad_/backward, and the in-place updates zero_/fill_/copy_/
-// add_/sub_/mul_/div_ (through ag::, with PyTorch's leaf and version
-// rules) and uniform_/normal_ (random fills that autograd does not record;
-// refused on a leaf that requires grad while grad mode is on, as PyTorch
-// refuses them). In-place methods return self. Also the constructor
+// add_/sub_/mul_/div_/floor_divide_/remainder_/pow_ (through ag:: or
+// TorchOps.h's in-place ops, with PyTorch's leaf and version rules) and
+// uniform_/normal_ (random fills that autograd does not record; refused on a
+// leaf that requires grad while grad mode is on, as PyTorch refuses them).
+// In-place methods return self. Also the constructor
 // torch.nn.parameter.Parameter: detach + requires_grad_ + the tensor's
 // parameter flag (Janus tensors cannot be subclassed).
 //
@@ -231,6 +232,27 @@ template <int Op> Status arithInPlace(const LibArgs &a, Value &o) {
   });
 }
 
+/// floor_divide_/remainder_/pow_: self //= other, %=, **= (a tensor or a
+/// number).
+template <int Op> Status mathInPlace(const LibArgs &a, Value &o) {
+  static const char *const names[] = {"floor_divide_", "remainder_", "pow_"};
+  Tensor other;
+  JANUS_RETURN_IF_ERROR(argTensorOrNumber(
+      a[1], site(names[Op], Op == 2 ? "exponent" : "other", 1), other));
+  return inPlace(a, o, [&](Tensor &x) {
+    switch (Op) {
+    case 0:
+      floorDivideInPlace(x, other);
+      break;
+    case 1:
+      remainderInPlace(x, other);
+      break;
+    default:
+      ag::powInPlace(x, other);
+    }
+  });
+}
+
 /// uniform_/normal_: a leaf that requires grad may only be filled under
 /// no_grad; autograd records nothing.
 template <bool Normal> Status randomFill(const LibArgs &a, Value &o) {
@@ -289,6 +311,9 @@ std::vector<LibImplRow> janus::rt::tensorMethodImpls() {
       {LibId::TensorSub_, arithInPlace<1>},
       {LibId::TensorMul_, arithInPlace<2>},
       {LibId::TensorDiv_, arithInPlace<3>},
+      {LibId::TensorFloorDivide_, mathInPlace<0>},
+      {LibId::TensorRemainder_, mathInPlace<1>},
+      {LibId::TensorPow_, mathInPlace<2>},
       {LibId::TensorUniform_, randomFill<false>},
       {LibId::TensorNormal_, randomFill<true>},
   };

@@ -3,7 +3,8 @@
 // What the torch.* and Tensor.* implementation files (TorchFunctions*.cpp,
 // TensorMethods*.cpp) share with each other and with the value layer's
 // operators: the differentiable ops that have no ag:: wrapper (division with
-// a rounding mode, floor division, remainder), the tensor cases of
+// a rounding mode, floor division, remainder, and the in-place forms of the
+// last two), the tensor cases of
 // binaryOp/unaryOp/compare, the torch values that have no Kind of their own
 // (torch.Size, torch.return_types.max/min, torch.device, grad_fn, all
 // flavoured tuples, see Objects.h), the `with torch.no_grad():` protocol and
@@ -32,6 +33,13 @@ Tensor divRounding(const Tensor &A, const Tensor &B, const std::string &Mode);
 Tensor floorDivide(const Tensor &A, const Tensor &B);
 /// A % B (torch.remainder, the sign of B): RemainderBackward0.
 Tensor remainder(const Tensor &A, const Tensor &B);
+/// Self.floor_divide_(B) and Self.remainder_(B): the in-place variants,
+/// with PyTorch's leaf, shape and cast checks; autograd records the nodes
+/// their out-of-place forms record (NotImplemented failing backward with
+/// "derivative for aten::floor_divide_ is not implemented";
+/// RemainderBackward0 for a Python number B, else RemainderBackward1).
+Tensor &floorDivideInPlace(Tensor &Self, const Tensor &B);
+Tensor &remainderInPlace(Tensor &Self, const Tensor &B);
 
 //===--- The value layer's tensor operators (TorchFunctionsMath.cpp) -----===//
 
