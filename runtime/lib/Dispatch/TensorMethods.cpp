@@ -2,13 +2,13 @@
 //
 // The Tensor methods that are not torch functions too: item/tolist (to
 // Python values), size/dim/numel, the dtype conversions float/long/int/
-// bool/double (Janus has no int32, so int() gives int64), detach/clone,
-// requires_grad_/backward, and the in-place updates zero_/fill_/copy_/
-// add_/sub_/mul_/div_/floor_divide_/remainder_/pow_ (through ag:: or
-// TorchOps.h's in-place ops, with PyTorch's leaf and version rules) and
-// uniform_/normal_ (random fills that autograd does not record; refused on a
-// leaf that requires grad while grad mode is on, as PyTorch refuses them).
-// In-place methods return self. Also the constructor
+// bool/double (Janus has no int32: int() is a NotImplementedError),
+// detach/clone, requires_grad_/backward, and the in-place updates zero_/
+// fill_/copy_/add_/sub_/mul_/div_/floor_divide_/remainder_/pow_ (through
+// ag:: or TorchOps.h's in-place ops, with PyTorch's leaf and version rules)
+// and uniform_/normal_ (random fills that autograd does not record; refused
+// on a leaf that requires grad while grad mode is on, as PyTorch refuses
+// them). In-place methods return self. Also the constructor
 // torch.nn.parameter.Parameter: detach + requires_grad_ + the tensor's
 // parameter flag (Janus tensors cannot be subclassed).
 //
@@ -89,6 +89,15 @@ Status tensorNumel(const LibArgs &a, Value &o) {
 template <DType T> Status convertRow(const LibArgs &a, Value &o) {
   return guardTensorOp(
       [&] { return tensorResult(o, ag::to(tensorOf(a[0]), T)); });
+}
+
+/// Tensor.int() is an int32 tensor in PyTorch; Janus has no int32 dtype,
+/// and an int64 result would print and overflow differently, so the call
+/// is refused rather than answered with another dtype.
+Status tensorInt(const LibArgs &, Value &) {
+  return Status(ErrorCode::NotImplementedError,
+                "Tensor.int: int32 tensors are not supported by Janus; use "
+                ".long() (int64)");
 }
 
 Status tensorDetach(const LibArgs &a, Value &o) {
@@ -296,7 +305,7 @@ std::vector<LibImplRow> janus::rt::tensorMethodImpls() {
       {LibId::TensorNumel, tensorNumel},
       {LibId::TensorFloat, convertRow<DType::Float32>},
       {LibId::TensorLong, convertRow<DType::Int64>},
-      {LibId::TensorInt, convertRow<DType::Int64>},
+      {LibId::TensorInt, tensorInt},
       {LibId::TensorBool, convertRow<DType::Bool>},
       {LibId::TensorDouble, convertRow<DType::Float64>},
       {LibId::TensorDetach, tensorDetach},

@@ -66,6 +66,11 @@ Status tensorIter(const Value &self, Value &out);
 
 /// torch.Size(sizes): a tuple of ints that prints as torch.Size([2, 3]).
 Value makeTorchSize(const Shape &sizes);
+/// torch.Size(items) for the results of Size + tuple and Size * n: each item
+/// must be an int (a bool or a one-element integer tensor counts as its
+/// int, as torch's __index__ conversion does), else PyTorch's TypeError
+/// "torch.Size() takes an iterable of 'int' (item 2 is 'float')".
+Status makeTorchSizeOf(std::vector<Value> items, Value &out);
 /// torch.return_types.max/min(values, indices).
 Value makeReturnTypes(TupleFlavor flavor, const Tensor &values,
                       const Tensor &indices);
