@@ -238,8 +238,8 @@ Status iterNext(const Value &iterValue, Value &item, bool &done) {
       // Same size but more entries than it had: a key was removed and
       // another added. CPython's forward iterators check this; its reversed
       // ones do not.
-      finish();
-      done = false;
+      it->exhausted = true;
+      it->base = Value();
       return Status(ErrorCode::RuntimeError,
                     "dictionary keys changed during iteration");
     }
