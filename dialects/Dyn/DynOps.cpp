@@ -1,7 +1,8 @@
 //===- DynOps.cpp - Verifiers of the dyn dialect's ops --------------------===//
 //
-// Op verifiers, symbol-use checks and the block-locality check of
-// `!dyn.value`s (see DynOps.td for the conventions they enforce).
+// Op verifiers (names, keyword names, operand counts, probe sites),
+// symbol-use checks and the block-locality check of `!dyn.value`s (see
+// DynOps.td for the conventions they enforce).
 //
 //===----------------------------------------------------------------------===//
 
@@ -10,7 +11,9 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OpImplementation.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/ConvertUTF.h"
 
 using namespace mlir;
 using namespace janus::dyn;
@@ -29,9 +32,9 @@ using namespace janus::dyn;
 static LogicalResult verifyKeywordNames(Operation *op, size_t numArgs,
                                         ArrayAttr kwnames) {
   if (kwnames.size() > numArgs)
-    return op->emitOpError() << "has " << kwnames.size()
-                             << " keyword names for " << numArgs
-                             << " arguments";
+    return op->emitOpError()
+           << "has " << kwnames.size() << " keyword names for " << numArgs
+           << " arguments";
   llvm::StringSet<> seen;
   for (Attribute a : kwnames) {
     StringRef name = llvm::cast<StringAttr>(a).getValue();
@@ -40,6 +43,42 @@ static LogicalResult verifyKeywordNames(Operation *op, size_t numArgs,
     if (!seen.insert(name).second)
       return op->emitOpError() << "passes keyword '" << name << "' twice";
   }
+  return success();
+}
+
+/// An attribute, method or class name comes from a NAME token of the
+/// source, so it is a Python identifier: a letter or `_`, then letters,
+/// digits or `_`. The lexer already checked non-ASCII characters against
+/// Unicode's XID_Start/XID_Continue; LLVM has no such table, so here a
+/// non-ASCII character is accepted as long as the name is valid UTF-8.
+static bool isPythonIdentifier(StringRef name) {
+  if (name.empty() || llvm::isDigit(name.front()))
+    return false;
+  for (char c : name) {
+    unsigned char byte = static_cast<unsigned char>(c);
+    if (byte < 0x80 && !llvm::isAlnum(c) && c != '_')
+      return false;
+  }
+  const auto *begin = reinterpret_cast<const llvm::UTF8 *>(name.data());
+  return llvm::isLegalUTF8String(&begin, begin + name.size());
+}
+
+/// `what` (e.g. "attribute") names what the op's `name` is.
+static LogicalResult verifyIdentifier(Operation *op, StringRef name,
+                                      StringRef what) {
+  if (name.empty())
+    return op->emitOpError() << "needs a non-empty " << what << " name";
+  if (!isPythonIdentifier(name))
+    return op->emitOpError()
+           << what << " name '" << name << "' is not a Python identifier";
+  return success();
+}
+
+/// A local slot's name: MLIRGen's hidden slots (`$t.0`) are not
+/// identifiers, but an empty name would alias no variable of the source.
+static LogicalResult verifySlotName(Operation *op, StringRef name) {
+  if (name.empty())
+    return op->emitOpError() << "needs a non-empty local name";
   return success();
 }
 
@@ -65,8 +104,36 @@ LogicalResult CallOp::verify() {
 }
 
 LogicalResult CallMethodOp::verify() {
+  if (failed(verifyIdentifier(*this, getName(), "method")))
+    return failure();
   return verifyKeywordNames(*this, getArgs().size(), getKwnames());
 }
+
+LogicalResult MakeClassOp::verify() {
+  return verifyIdentifier(*this, getName(), "class");
+}
+
+LogicalResult SuperAttrOp::verify() {
+  return verifyIdentifier(*this, getName(), "attribute");
+}
+
+LogicalResult GetAttrOp::verify() {
+  return verifyIdentifier(*this, getName(), "attribute");
+}
+
+LogicalResult SetAttrOp::verify() {
+  return verifyIdentifier(*this, getName(), "attribute");
+}
+
+LogicalResult LoadLocalOp::verify() { return verifySlotName(*this, getName()); }
+
+LogicalResult StoreLocalOp::verify() {
+  return verifySlotName(*this, getName());
+}
+
+LogicalResult DelLocalOp::verify() { return verifySlotName(*this, getName()); }
+
+LogicalResult LocalCellOp::verify() { return verifySlotName(*this, getName()); }
 
 LogicalResult CallLibraryOp::verify() {
   if (getName().empty())
@@ -91,9 +158,8 @@ LogicalResult FormatOp::verify() {
 LogicalResult MakeFunctionOp::verify() {
   ArrayRef<int64_t> indices = getDefaultParams();
   if (indices.size() != getDefaults().size())
-    return emitOpError() << "has " << getDefaults().size()
-                         << " defaults for " << indices.size()
-                         << " parameter indices";
+    return emitOpError() << "has " << getDefaults().size() << " defaults for "
+                         << indices.size() << " parameter indices";
   for (size_t i = 0; i < indices.size(); ++i)
     if (indices[i] < 0 || (i > 0 && indices[i] <= indices[i - 1]))
       return emitOpError() << "parameter indices must increase";
@@ -156,13 +222,12 @@ LogicalResult CallDirectOp::verifySymbolUses(SymbolTableCollection &tables) {
   if (failed(verifySymbol<func::FuncOp>(*this, tables, getCalleeAttr(),
                                         "function")))
     return failure();
-  auto fn = tables.lookupNearestSymbolFrom<func::FuncOp>(*this,
-                                                         getCalleeAttr());
+  auto fn =
+      tables.lookupNearestSymbolFrom<func::FuncOp>(*this, getCalleeAttr());
   FunctionType type = fn.getFunctionType();
   if (type.getNumInputs() != getArgs().size() || type.getNumResults() != 1)
-    return emitOpError() << "passes " << getArgs().size()
-                         << " arguments to " << getCalleeAttr() << " of type "
-                         << type;
+    return emitOpError() << "passes " << getArgs().size() << " arguments to "
+                         << getCalleeAttr() << " of type " << type;
   return success();
 }
 
@@ -170,8 +235,8 @@ LogicalResult MakeFunctionOp::verifySymbolUses(SymbolTableCollection &tables) {
   if (failed(verifySymbol<func::FuncOp>(*this, tables, getCalleeAttr(),
                                         "function")))
     return failure();
-  auto fn = tables.lookupNearestSymbolFrom<func::FuncOp>(*this,
-                                                         getCalleeAttr());
+  auto fn =
+      tables.lookupNearestSymbolFrom<func::FuncOp>(*this, getCalleeAttr());
   auto params = fn->getAttrOfType<ArrayAttr>("dyn.params");
   if (!params)
     return emitOpError() << "expects " << getCalleeAttr()

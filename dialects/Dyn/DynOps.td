@@ -22,6 +22,12 @@
 //    loop) carries `dyn.loop_body = N : i32`, N the index of the body among
 //    its successors. Passes use it to tell the test from the body
 //    (janus-insert-profile-probes counts iterations there).
+//  * Names are never empty. An attribute, method or class name (get_attr,
+//    set_attr, call_method, super_attr, make_class) is a Python identifier,
+//    as the lexer's NAME token guarantees for MLIRGen's output; a local
+//    slot's name (load_local, store_local, del_local, local_cell) is any
+//    non-empty string, since MLIRGen's hidden slots (`$t.0`, `$comp.1.x`,
+//    `$Net.x`) are deliberately not identifiers.
 //
 //===----------------------------------------------------------------------===//
 
@@ -356,7 +362,7 @@ def Dyn_MakeFunctionOp : Dyn_Op<"make_function",
     names) and `dyn.num_positional`. `defaults` are the default values of
     the parameters listed in `default_params` (indices), evaluated where the
     `def`/`lambda` runs, as in Python. `captures` are cells of the enclosing
-    function (see dyn.make_cell) that a lambda reads.
+    function (see dyn.local_cell) that a lambda reads.
 
     ```mlir
     %f = dyn.make_function @scale "scale" defaults(%two) [1] captures()
@@ -388,6 +394,7 @@ def Dyn_MakeClassOp : Dyn_Op<"make_class"> {
   let arguments = (ins StrAttr:$name, Optional<Dyn_ValueType>:$base);
   let results = (outs Dyn_ValueType:$result);
   let assemblyFormat = "$name `(` ($base^)? `)` attr-dict";
+  let hasVerifier = 1;
 }
 
 def Dyn_SuperAttrOp : Dyn_Op<"super_attr"> {
@@ -403,6 +410,7 @@ def Dyn_SuperAttrOp : Dyn_Op<"super_attr"> {
   let arguments = (ins Dyn_ValueType:$cls, Dyn_ValueType:$self, StrAttr:$name);
   let results = (outs Dyn_ValueType:$result);
   let assemblyFormat = "$cls `,` $self $name attr-dict";
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//
@@ -419,6 +427,7 @@ def Dyn_GetAttrOp : Dyn_Op<"get_attr"> {
   let arguments = (ins Dyn_ValueType:$object, StrAttr:$name);
   let results = (outs Dyn_ValueType:$result);
   let assemblyFormat = "$object $name attr-dict";
+  let hasVerifier = 1;
 }
 
 def Dyn_SetAttrOp : Dyn_Op<"set_attr"> {
@@ -430,6 +439,7 @@ def Dyn_SetAttrOp : Dyn_Op<"set_attr"> {
   }];
   let arguments = (ins Dyn_ValueType:$object, StrAttr:$name, Dyn_ValueType:$value);
   let assemblyFormat = "$object $name `=` $value attr-dict";
+  let hasVerifier = 1;
 }
 
 def Dyn_GetItemOp : Dyn_Op<"get_item"> {
@@ -637,7 +647,7 @@ def Dyn_LoadLocalOp : Dyn_Op<"load_local"> {
   let summary = "reads a local variable (UnboundLocalError when unbound)";
   let description = [{
     Locals are named slots of the enclosing function; a local that a lambda
-    captures holds a cell (see dyn.make_cell) and is read through it.
+    captures holds a cell (see dyn.local_cell) and is read through it.
 
     ```mlir
     %0 = dyn.load_local "x"
@@ -646,6 +656,7 @@ def Dyn_LoadLocalOp : Dyn_Op<"load_local"> {
   let arguments = (ins StrAttr:$name);
   let results = (outs Dyn_ValueType:$result);
   let assemblyFormat = "$name attr-dict";
+  let hasVerifier = 1;
 }
 
 def Dyn_StoreLocalOp : Dyn_Op<"store_local"> {
@@ -657,6 +668,7 @@ def Dyn_StoreLocalOp : Dyn_Op<"store_local"> {
   }];
   let arguments = (ins StrAttr:$name, Dyn_ValueType:$value);
   let assemblyFormat = "$name `=` $value attr-dict";
+  let hasVerifier = 1;
 }
 
 def Dyn_DelLocalOp : Dyn_Op<"del_local"> {
@@ -668,6 +680,7 @@ def Dyn_DelLocalOp : Dyn_Op<"del_local"> {
   }];
   let arguments = (ins StrAttr:$name);
   let assemblyFormat = "$name attr-dict";
+  let hasVerifier = 1;
 }
 
 def Dyn_LocalCellOp : Dyn_Op<"local_cell"> {
@@ -686,6 +699,7 @@ def Dyn_LocalCellOp : Dyn_Op<"local_cell"> {
   let arguments = (ins StrAttr:$name);
   let results = (outs Dyn_ValueType:$result);
   let assemblyFormat = "$name attr-dict";
+  let hasVerifier = 1;
 }
 
 //===----------------------------------------------------------------------===//

@@ -222,6 +222,9 @@ int main(int argc, char **argv) {
   if (optLevel > 3)
     return error("invalid optimisation level '-O" + llvm::Twine(optLevel) +
                  "' (expected -O0 to -O3)");
+  // `--profile-out=` would otherwise run without probes and write nothing.
+  if (profileOut.getNumOccurrences() && profileOut.empty())
+    return error("--profile-out needs a file name");
   if (command == "profile")
     return error("'janus profile' takes one profile file ('" +
                  programArgs.front() + "' is extra)");

@@ -6,7 +6,9 @@
 // reported, 0 otherwise.
 //
 //   janusc model.py                 check the program (front end only)
-//   janusc --emit=ast model.py      print the resolved AST
+//   janusc --emit=ast model.py      print the resolved AST (every --emit
+//                                   stage writes to -o FILE, stdout by
+//                                   default or with -o -)
 //   janusc --emit=summary model.py  one line: what the file defines and uses
 //   janusc --emit=dyn model.py      print the verified `dyn` dialect module
 //   janusc --emit=llvm-dialect|llvm|asm [-O0..3] model.py [-o OUT]
@@ -24,7 +26,8 @@
 //                                   (HeaderWriter.cpp, docs/compiler.md)
 //
 // Later stages add their own --emit values as they come into existence; an
-// unknown value is rejected by the option parser.
+// unknown value is rejected by the option parser. Flag combinations that
+// would be ignored are rejected (checkOptionCombinations).
 //
 //===----------------------------------------------------------------------===//
 
@@ -178,6 +181,89 @@ static bool writeHeader(llvm::StringRef path,
   return true;
 }
 
+/// The name of an --emit stage, for diagnostics.
+static llvm::StringRef stageName(EmitAction action) {
+  switch (action) {
+  case EmitAction::None:
+    return "";
+  case EmitAction::AST:
+    return "ast";
+  case EmitAction::Summary:
+    return "summary";
+  case EmitAction::Dyn:
+    return "dyn";
+  case EmitAction::LLVMDialect:
+    return "llvm-dialect";
+  case EmitAction::LLVM:
+    return "llvm";
+  case EmitAction::Asm:
+    return "asm";
+  case EmitAction::Obj:
+    return "obj";
+  }
+  return "";
+}
+
+/// Rejects flag combinations that would otherwise be silently ignored
+/// (docs/compiler.md, "Drivers"), and resolves -c into --emit=obj. False
+/// after a `janusc: error:` diagnostic.
+static bool checkOptionCombinations() {
+  auto error = [](const llvm::Twine &message) {
+    llvm::errs() << "janusc: error: " << message << "\n";
+    return false;
+  };
+  // -c is the spelling of --emit=obj; another stage with it asks for two
+  // different outputs (and would write, say, LLVM IR text into x.o).
+  if (compileOnly && emitAction != EmitAction::None &&
+      emitAction != EmitAction::Obj)
+    return error("-c cannot be combined with --emit=" + stageName(emitAction) +
+                 " (-c means --emit=obj)");
+  if (compileOnly)
+    emitAction = EmitAction::Obj;
+  if (outputFile.getNumOccurrences() && outputFile.empty())
+    return error("-o needs a file name ('-' for stdout)");
+  if (headerFile.getNumOccurrences() && headerFile.empty())
+    return error("--header needs a file name");
+  bool beforeCodegen = emitAction == EmitAction::AST ||
+                       emitAction == EmitAction::Summary ||
+                       emitAction == EmitAction::Dyn;
+  // The header declares the C entry points that the lowering generates.
+  if (!headerFile.empty() && beforeCodegen)
+    return error(
+        "--header cannot be combined with --emit=" + stageName(emitAction) +
+        " (the header describes generated code: use -o, -c or "
+        "--emit=llvm-dialect or later)");
+  // The probes are added to the dyn module, so they show from --emit=dyn
+  // on; the AST, the summary and a front-end check have none.
+  if (profileGenerate) {
+    if (emitAction == EmitAction::AST || emitAction == EmitAction::Summary)
+      return error("--profile-generate cannot be combined with --emit=" +
+                   stageName(emitAction) +
+                   " (probes are added to the dyn module: use --emit=dyn "
+                   "or later)");
+    if (emitAction == EmitAction::None && outputFile.empty())
+      return error("--profile-generate needs an output: -o, -c or --emit");
+  }
+  // A shared library is linked by the C++ driver into a file.
+  if (emitAction == EmitAction::None && outputFile == "-")
+    return error("a shared library cannot be written to stdout (-o -)");
+  return true;
+}
+
+/// Opens -o (stdout when it is absent or `-`) for a printed stage; null
+/// after a diagnostic.
+static std::unique_ptr<llvm::raw_fd_ostream> openOutput() {
+  std::string path = outputFile.empty() ? "-" : outputFile.getValue();
+  std::error_code ec;
+  auto os = std::make_unique<llvm::raw_fd_ostream>(path, ec);
+  if (ec) {
+    llvm::errs() << "janusc: error: cannot write " << path << ": "
+                 << ec.message() << "\n";
+    return nullptr;
+  }
+  return os;
+}
+
 /// With --profile-generate, adds the profile probes to `dyn`; false after
 /// a diagnostic.
 static bool addProbesIfAsked(mlir::ModuleOp dyn) {
@@ -245,7 +331,8 @@ static int compile(const Module &module, DiagnosticEngine &diags,
       return fail(std::move(err));
     return 0;
   case EmitAction::Obj:
-    if (out == "-")
+    // Object code on a terminal is never wanted; `-o -` asks for it.
+    if (outputFile.empty())
       return fail(llvm::createStringError("an object file needs -o"));
     if (auto err = janus::codegen::emitObjectFile(*llvmModule, **machine, out))
       return fail(std::move(err));
@@ -295,6 +382,8 @@ int main(int argc, char **argv) {
                  << "' (expected -O0 to -O3)\n";
     return 1;
   }
+  if (!checkOptionCombinations())
+    return 1;
 
   std::string source, readError;
   if (!readSource(inputFile, source, readError)) {
@@ -309,10 +398,9 @@ int main(int argc, char **argv) {
   if (diags.hasErrors())
     return 1;
 
-  if (compileOnly && emitAction == EmitAction::None)
-    emitAction = EmitAction::Obj;
   switch (emitAction) {
   case EmitAction::None:
+    // Without -o or --header, janusc only checks the program (front end).
     if (!outputFile.empty() || !headerFile.empty())
       return compile(*module, diags, EmitAction::None);
     break;
@@ -321,20 +409,26 @@ int main(int argc, char **argv) {
   case EmitAction::Asm:
   case EmitAction::Obj:
     return compile(*module, diags, emitAction);
-  case EmitAction::AST:
-    printAST(*module, llvm::outs());
+  case EmitAction::AST: {
+    std::unique_ptr<llvm::raw_fd_ostream> os = openOutput();
+    if (!os)
+      return 1;
+    printAST(*module, *os);
     break;
+  }
   case EmitAction::Summary: {
+    std::unique_ptr<llvm::raw_fd_ostream> os = openOutput();
+    if (!os)
+      return 1;
     Summary summary;
     summary.visit(module->body);
     // Calls whose callee Sema resolved to a library entry are counted
     // apart from the rest (user functions, methods and calls through values,
     // which are dispatched at run time).
-    llvm::outs() << inputFile << ": classes " << summary.classes
-                 << ", functions " << summary.functions << ", statements "
-                 << summary.statements << ", library calls "
-                 << summary.libraryCalls << ", other calls "
-                 << summary.userCalls << "\n";
+    *os << inputFile << ": classes " << summary.classes << ", functions "
+        << summary.functions << ", statements " << summary.statements
+        << ", library calls " << summary.libraryCalls << ", other calls "
+        << summary.userCalls << "\n";
     break;
   }
   case EmitAction::Dyn: {
@@ -343,8 +437,11 @@ int main(int argc, char **argv) {
         generateDyn(context, *module, diags);
     if (!dyn || !addProbesIfAsked(*dyn))
       return 1;
-    dyn->print(llvm::outs());
-    llvm::outs() << "\n";
+    std::unique_ptr<llvm::raw_fd_ostream> os = openOutput();
+    if (!os)
+      return 1;
+    dyn->print(*os);
+    *os << "\n";
     break;
   }
   }

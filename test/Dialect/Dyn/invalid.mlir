@@ -141,3 +141,187 @@ func.func @loop_iter_without_enter() {
   dyn.probe_loop_iter "m.py:2:4 loop"
   return
 }
+
+// -----
+
+// Names: attribute, method and class names are Python identifiers (the
+// lexer's NAME token); a local slot name is any non-empty string.
+
+func.func @empty_method(%x: !dyn.value) {
+  // expected-error @+1 {{needs a non-empty method name}}
+  %0 = dyn.call_method %x ""(%x)
+  return
+}
+
+// -----
+
+func.func @method_not_identifier(%x: !dyn.value) {
+  // expected-error @+1 {{method name 'view(' is not a Python identifier}}
+  %0 = dyn.call_method %x "view("(%x)
+  return
+}
+
+// -----
+
+func.func @empty_get_attr(%x: !dyn.value) {
+  // expected-error @+1 {{needs a non-empty attribute name}}
+  %0 = dyn.get_attr %x ""
+  return
+}
+
+// -----
+
+func.func @get_attr_starts_with_digit(%x: !dyn.value) {
+  // expected-error @+1 {{attribute name '0weight' is not a Python identifier}}
+  %0 = dyn.get_attr %x "0weight"
+  return
+}
+
+// -----
+
+func.func @empty_set_attr(%x: !dyn.value) {
+  // expected-error @+1 {{needs a non-empty attribute name}}
+  dyn.set_attr %x "" = %x
+  return
+}
+
+// -----
+
+func.func @set_attr_dotted(%x: !dyn.value) {
+  // A dotted name is two attribute accesses, never one name.
+  // expected-error @+1 {{attribute name 'fc.weight' is not a Python identifier}}
+  dyn.set_attr %x "fc.weight" = %x
+  return
+}
+
+// -----
+
+func.func @super_attr_not_identifier(%c: !dyn.value, %s: !dyn.value) {
+  // expected-error @+1 {{attribute name 'a b' is not a Python identifier}}
+  %0 = dyn.super_attr %c, %s "a b"
+  return
+}
+
+// -----
+
+func.func @empty_class_name() {
+  // expected-error @+1 {{needs a non-empty class name}}
+  %0 = dyn.make_class ""()
+  return
+}
+
+// -----
+
+func.func @empty_load_local() {
+  // expected-error @+1 {{needs a non-empty local name}}
+  %0 = dyn.load_local ""
+  return
+}
+
+// -----
+
+func.func @empty_store_local(%x: !dyn.value) {
+  // expected-error @+1 {{needs a non-empty local name}}
+  dyn.store_local "" = %x
+  return
+}
+
+// -----
+
+func.func @empty_del_local() {
+  // expected-error @+1 {{needs a non-empty local name}}
+  dyn.del_local ""
+  return
+}
+
+// -----
+
+func.func @empty_local_cell() {
+  // expected-error @+1 {{needs a non-empty local name}}
+  %0 = dyn.local_cell ""
+  return
+}
+
+// -----
+
+// Non-identifiers that are valid names: a non-ASCII identifier (the lexer
+// checked it is XID), a dunder name, and MLIRGen's hidden slots.
+func.func @valid_names(%x: !dyn.value) {
+  %0 = dyn.get_attr %x "café"
+  %1 = dyn.call_method %x "__init__"(%x)
+  %2 = dyn.make_class "_Private"()
+  dyn.store_local "$comp.0.x" = %x
+  %3 = dyn.load_local "$t.1"
+  return
+}
+
+// -----
+
+// Symbol uses of the other global ops.
+
+func.func @store_unknown_global(%x: !dyn.value) {
+  // expected-error @+1 {{refers to unknown global @nowhere}}
+  dyn.store_global @nowhere = %x
+  return
+}
+
+// -----
+
+func.func @store_not_a_global(%x: !dyn.value) {
+  // expected-error @+1 {{expects @store_not_a_global to be a global}}
+  dyn.store_global @store_not_a_global = %x
+  return
+}
+
+// -----
+
+func.func @del_unknown_global() {
+  // expected-error @+1 {{refers to unknown global @nowhere}}
+  dyn.del_global @nowhere
+  return
+}
+
+// -----
+
+func.func @del_not_a_global() {
+  // expected-error @+1 {{expects @del_not_a_global to be a global}}
+  dyn.del_global @del_not_a_global
+  return
+}
+
+// -----
+
+// Each probe kind needs its site key.
+
+func.func @branch_probe_without_site(%c: i1) {
+  // expected-error @+1 {{needs a non-empty site key}}
+  dyn.probe_branch %c ""
+  return
+}
+
+// -----
+
+func.func @attrs_probe_without_site(%x: !dyn.value) {
+  // expected-error @+1 {{needs a non-empty site key}}
+  dyn.probe_attrs %x ""
+  return
+}
+
+// -----
+
+func.func @call_probe_without_site(%f: !dyn.value) {
+  // expected-error @+1 {{needs a non-empty site key}}
+  dyn.probe_call %f ""
+  return
+}
+
+// -----
+
+// A loop's iteration counter lives in its function's frame.
+// expected-error @+1 {{must be inside a func.func}}
+dyn.probe_loop_enter "m.py:2:4 loop"
+
+// -----
+
+// expected-error @+1 {{must be inside a func.func}}
+dyn.probe_loop_iter "m.py:2:4 loop"
