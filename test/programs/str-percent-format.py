@@ -123,6 +123,12 @@ print("%s" % t)
 print("%r" % torch.tensor([1, 2, 3]))
 print("%d %.3f %x %s" % (torch.tensor(7), torch.tensor(2.5), torch.tensor(255),
                           torch.tensor(True)))
+# torch.Size and torch.return_types are tuples (argument lists); a device
+# is one argument.
+print("size %s x %s" % t.shape)
+print("%s" % (t.shape,))
+print("%s|%r" % (t.device, t.device))
+print("values=%s indices=%s" % torch.max(t, 1))
 # str % instance-with-__rmod__ formats (str.__mod__ wins).
 print("%s" % RMod())
 # `%=` on a str variable, also through a list item and an attribute.

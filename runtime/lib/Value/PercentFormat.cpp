@@ -67,6 +67,16 @@ bool isFloatConversion(char32_t c) {
   return c == 'e' || c == 'E' || c == 'f' || c == 'F' || c == 'g' || c == 'G';
 }
 
+/// PyTuple_Check: plain tuples, torch.Size and torch.return_types (tuple
+/// subclasses in PyTorch); a device or grad_fn, which Janus stores as a
+/// tuple, is no tuple to Python.
+bool isPythonTuple(const Value &v) {
+  if (v.kind() != Kind::Tuple)
+    return false;
+  TupleFlavor flavor = v.as<TupleObject>()->flavor;
+  return flavor != TupleFlavor::TorchDevice && flavor != TupleFlavor::GradFn;
+}
+
 /// PyMapping_Check minus the tuple and str exclusions PyUnicode_Format
 /// makes: the types whose values can be subscripted with a key.
 bool isMapping(const Value &v) {
@@ -221,7 +231,7 @@ class PercentFormatter {
 public:
   PercentFormatter(std::string_view format, const Value &args)
       : format(format), args(args) {
-    if (args.kind() == Kind::Tuple) {
+    if (isPythonTuple(args)) {
       argCount = static_cast<int64_t>(args.as<TupleObject>()->items.size());
       argIndex = 0;
     }
