@@ -10,7 +10,9 @@ Usage:
 PATH is a program (.py) or a directory (searched recursively for .py files).
 
 Ordinary programs: the oracle must run them without an exception and print
-something. With --janus, the command (split like a shell would, the program
+something; a program with a line `# OUTPUT: none` must print nothing (a
+comment-only program), and so must the empty file (0 bytes, the one program
+without a first-line comment). With --janus, the command (split like a shell would, the program
 path appended) must exit 0 and print the oracle's stdout: text and integers
 exactly, floats within the tolerance below. A program with a line
 `# COMPARE: exact` is compared byte for byte (printing corner cases).
@@ -254,6 +256,10 @@ class Program:
         with open(path, encoding="utf-8", newline="") as f:
             text = f.read()
         self.has_header = text.startswith("# ")
+        # The empty file has no room for a header or directives: it is the
+        # program that prints nothing.
+        self.is_empty = text == ""
+        self.no_output = self.is_empty
         with open(path, encoding="utf-8") as f:
             for line in f:
                 s = line.strip()
@@ -262,6 +268,8 @@ class Program:
                 s = s[1:].strip()
                 if s == "COMPARE: exact":
                     self.exact = True
+                elif s == "OUTPUT: none":
+                    self.no_output = True
                 elif s.startswith("EXPECT-ERROR:"):
                     self.expect_error = s[len("EXPECT-ERROR:"):].strip()
                 elif s.startswith("EXPECT-LOCATION:"):
@@ -433,13 +441,19 @@ def oracle_batch(files):
 
 def check_oracle(prog, res):
     """The oracle-only checks; returns None or the reason for failure."""
-    if not prog.has_header:
+    if not prog.has_header and not prog.is_empty:
         return ("the first line must be a '# ' comment saying what the "
                 "program covers")
     err = res["error"]
     if not prog.is_error_program:
         if err is not None:
             return "the oracle raised:\n" + err["traceback"]
+        if prog.no_output:
+            if res["stdout"]:
+                return ("the program must print nothing (OUTPUT: none or "
+                        "the empty file), but the oracle printed:\n" +
+                        res["stdout"])
+            return None
         if not res["stdout"]:
             return "the oracle printed nothing"
         return None

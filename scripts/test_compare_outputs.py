@@ -207,6 +207,8 @@ class CheckOracleTest(unittest.TestCase):
         d = self.dir.name
         self.plain = co.Program(write(d, "p.py", "# prints 1\nprint(1)\n"))
         self.bare = co.Program(write(d, "b.py", "print(1)\n"))
+        self.empty = co.Program(write(d, "z.py", ""))
+        self.silent = co.Program(write(d, "c.py", "# OUTPUT: none\n# x\n"))
         self.err = co.Program(write(d, "e.py", """
             # EXPECT-ERROR: KeyError: 'k'
             # EXPECT-LOCATION: 4:7
@@ -233,6 +235,19 @@ class CheckOracleTest(unittest.TestCase):
             self.plain, result("", error("ValueError: x", 1, 1))))
         self.assertIn("first line must be a '# ' comment",
                       co.check_oracle(self.bare, result("1\n")))
+
+    def test_no_output(self):
+        # The empty file needs no header and must print nothing, as must a
+        # program marked OUTPUT: none.
+        self.assertTrue(self.empty.no_output)
+        self.assertIsNone(co.check_oracle(self.empty, result("")))
+        self.assertIn("but the oracle printed",
+                      co.check_oracle(self.empty, result("1\n")))
+        self.assertTrue(self.silent.no_output)
+        self.assertFalse(self.plain.no_output)
+        self.assertIsNone(co.check_oracle(self.silent, result("")))
+        self.assertIn("but the oracle printed",
+                      co.check_oracle(self.silent, result("x\n")))
 
     def test_error_program(self):
         self.assertIsNone(co.check_oracle(

@@ -15,8 +15,9 @@
 # the ordered registries _parameters and _modules from them:
 #   - an attribute holding a Module is a submodule;
 #   - an attribute holding a tensor is a parameter if it was registered as one
-#     before (register_parameter, or an earlier walk), or if it is a tensor
-#     made by Parameter() that no module has claimed yet (the _PENDING list);
+#     before (register_parameter, or an earlier walk), or if it is a Parameter
+#     (isinstance(value, torch.nn.parameter.Parameter), as PyTorch's
+#     __setattr__ tests), however it was made and whichever modules hold it;
 #   - None under a registered name stays registered as None (bias=False).
 # CPython's __dict__ keeps first-assignment order, which is the order in which
 # PyTorch's __setattr__ fills _parameters and _modules, so names and order
@@ -27,8 +28,8 @@
 # function returning torch.nn.parameter.Parameter(data, requires_grad) (under
 # Janus a native row: a new leaf sharing data's storage, with requires_grad
 # set and the tensor's parameter flag, which prints "Parameter containing:";
-# under CPython PyTorch's own class) and remembering it in _PENDING until a
-# module claims it. isinstance(x, nn.Parameter) tests that flag (the runtime
+# under CPython PyTorch's own class). isinstance(x, nn.Parameter) and
+# isinstance(x, torch.nn.parameter.Parameter) test that flag (the runtime
 # recognises this function as the class).
 #
 # Errors: Janus Python has no `raise`; argument checks are asserts
@@ -46,20 +47,6 @@ class _Missing:
 
 # Marks an argument that was not passed (Module.__call__, Sequential).
 _MISSING = _Missing()
-
-# Tensors made by Parameter() that no module has registered yet.
-_PENDING = []
-
-
-def _take_pending(value):
-    # Removes `value` (by identity) from _PENDING; True if it was there.
-    i = 0
-    while i < len(_PENDING):
-        if _PENDING[i] is value:
-            _PENDING.pop(i)
-            return True
-        i += 1
-    return False
 
 
 def _contains(items, value):
@@ -186,9 +173,7 @@ def kaiming_uniform_(tensor, a=0, mode="fan_in", nonlinearity="leaky_relu"):
 def Parameter(data=None, requires_grad=True):
     if data is None:
         data = torch.zeros(0)
-    p = torch.nn.parameter.Parameter(data, requires_grad)
-    _PENDING.append(p)
-    return p
+    return torch.nn.parameter.Parameter(data, requires_grad)
 
 
 class Module:
@@ -229,7 +214,6 @@ class Module:
     # -- registration ------------------------------------------------------
 
     def register_parameter(self, name, param):
-        _take_pending(param)
         self._parameters[name] = param
         setattr(self, name, param)
 
@@ -257,7 +241,7 @@ class Module:
             elif isinstance(value, torch.Tensor):
                 if name in self._parameters:
                     params[name] = value
-                elif _take_pending(value):
+                elif isinstance(value, torch.nn.parameter.Parameter):
                     params[name] = value
         self._parameters = params
         self._modules = modules

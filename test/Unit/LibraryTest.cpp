@@ -311,4 +311,10 @@ TEST_CASE("spot checks against PyTorch 1.13") {
         "*args, sep=' ', end='\\n', flush=False");
   CHECK(render(fn(LibModule::Builtins, "sorted")) ==
         "iterable, key=None, reverse=False");
+  // The binding errors of t.floor_divide_() / t.remainder_() / t.pow_()
+  // list "(Tensor other)" / "(Tensor other)" / "(Tensor exponent)"; their
+  // docstrings' `value` and `divisor` are rejected as keywords.
+  CHECK(render(member(LibReceiver::Tensor, "floor_divide_")) == "other");
+  CHECK(render(member(LibReceiver::Tensor, "remainder_")) == "other");
+  CHECK(render(member(LibReceiver::Tensor, "pow_")) == "exponent");
 }

@@ -50,6 +50,8 @@ Tensor &addInPlace(Tensor &Self, const Tensor &B, Scalar Alpha = Scalar(1));
 Tensor &subInPlace(Tensor &Self, const Tensor &B, Scalar Alpha = Scalar(1));
 Tensor &mulInPlace(Tensor &Self, const Tensor &B);
 Tensor &divInPlace(Tensor &Self, const Tensor &B);
+/// Self.pow_(B): PowBackward0 for a Python number B, else PowBackward1.
+Tensor &powInPlace(Tensor &Self, const Tensor &B);
 Tensor &zeroInPlace(Tensor &Self);
 Tensor &fillInPlace(Tensor &Self, Scalar Value);
 Tensor &copyInPlace(Tensor &Self, const Tensor &Src);

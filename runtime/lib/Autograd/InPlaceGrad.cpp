@@ -1,6 +1,6 @@
 //===- InPlaceGrad.cpp - Differentiable in-place ops ----------------------===//
 //
-// add_/sub_/mul_/div_/zero_/fill_/copy_ under PyTorch's rules: a leaf that
+// add_/sub_/mul_/div_/pow_/zero_/fill_/copy_ under PyTorch's rules: a leaf that
 // requires grad may only be written under no_grad (an optimizer's
 // `p -= lr * p.grad`), where the op is a plain kernel call that bumps the
 // version; otherwise, when the result needs grad, the tensor's history is
@@ -227,6 +227,52 @@ Tensor &divInPlace(Tensor &Self, const Tensor &B) {
   rt::divInPlace(Self, B);
   if (requiresGrad(B))
     N->saveOutput(0, Self);
+  rebaseHistory(Self, N);
+  return Self;
+}
+
+Tensor &powInPlace(Tensor &Self, const Tensor &B) {
+  if (!checkInPlace(Self, &B))
+    return rt::powInPlace(Self, B);
+  // The gradients need Self's old value (PyTorch saves a clone of it) and,
+  // for the exponent, the new one: the same formulas as pow's.
+  Tensor Old = rt::clone(Self);
+  std::shared_ptr<FunctionNode> N;
+  if (B->isWrappedNumber()) {
+    double E = itemDouble(B);
+    N = makeInPlaceNode(
+        "PowBackward0", Self, {},
+        [E](FunctionNode &N, const TensorList &G) -> TensorList {
+          Tensor Base = N.saved(0);
+          if (E == 0.0)
+            return {zeros(Base.sizes(), G[0].dtype())};
+          return {rt::mul(rt::mul(G[0], num(E)), rt::pow(Base, num(E - 1.0)))};
+        });
+  } else {
+    N = makeInPlaceNode(
+        "PowBackward1", Self, {&B},
+        [](FunctionNode &N, const TensorList &G) -> TensorList {
+          TensorList Out(2);
+          Tensor Base = N.saved(0), Exp = N.saved(1);
+          if (N.needsInputGrad(0))
+            Out[0] = zeroWhere(
+                compare(CompareOp::Eq, Exp, num(0.0)),
+                rt::mul(G[0],
+                        rt::mul(Exp, rt::pow(Base, rt::sub(Exp, num(1.0))))));
+          if (N.needsInputGrad(1)) {
+            Tensor Cond = rt::mul(compare(CompareOp::Eq, Base, num(0.0)),
+                                  compare(CompareOp::Ge, Exp, num(0.0)));
+            Out[1] = rt::mul(G[0],
+                             zeroWhere(Cond, rt::mul(N.saved(2), logOf(Base))));
+          }
+          return Out;
+        });
+    saveOperand(*N, 1, Self, B);
+  }
+  rt::powInPlace(Self, B);
+  N->saveInput(0, Old);
+  if (!B->isWrappedNumber() && requiresGrad(B))
+    N->saveOutput(2, Self);
   rebaseHistory(Self, N);
   return Self;
 }

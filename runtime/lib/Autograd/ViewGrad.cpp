@@ -166,6 +166,10 @@ Tensor to(const Tensor &Src, DType T, bool Copy) {
   Tensor R = rt::to(Src, T, Copy);
   if (R.get() == Src.get())
     return R;
+  // An integer or bool result is not differentiable: PyTorch gives it no
+  // grad_fn and requires_grad=False (x.long(), x.bool()).
+  if (!isFloating(T))
+    return R;
   // The engine converts the gradient back to Src's dtype.
   return identityNode("ToCopyBackward0", Src, R);
 }

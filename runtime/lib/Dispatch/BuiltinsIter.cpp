@@ -155,7 +155,11 @@ Status builtinList(const LibArgs &args, Value &out) {
 }
 
 Status builtinTuple(const LibArgs &args, Value &out) {
-  if (args[0].kind() == Kind::Tuple) { // tuples are immutable: share it
+  // Tuples are immutable: share a plain one. A flavoured tuple (torch.Size,
+  // torch.return_types.max) is a tuple subclass, and tuple() of it is a new
+  // plain tuple with its items, as CPython's tuple(sub) is.
+  if (args[0].kind() == Kind::Tuple &&
+      args[0].as<TupleObject>()->flavor == TupleFlavor::Plain) {
     out = args[0];
     return okStatus();
   }

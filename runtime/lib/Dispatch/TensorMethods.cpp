@@ -2,12 +2,13 @@
 //
 // The Tensor methods that are not torch functions too: item/tolist (to
 // Python values), size/dim/numel, the dtype conversions float/long/int/
-// bool/double (Janus has no int32, so int() gives int64), detach/clone,
-// requires_grad_/backward, and the in-place updates zero_/fill_/copy_/
-// add_/sub_/mul_/div_ (through ag::, with PyTorch's leaf and version
-// rules) and uniform_/normal_ (random fills that autograd does not record;
-// refused on a leaf that requires grad while grad mode is on, as PyTorch
-// refuses them). In-place methods return self. Also the constructor
+// bool/double (Janus has no int32: int() is a NotImplementedError),
+// detach/clone, requires_grad_/backward, and the in-place updates zero_/
+// fill_/copy_/add_/sub_/mul_/div_/floor_divide_/remainder_/pow_ (through
+// ag:: or TorchOps.h's in-place ops, with PyTorch's leaf and version rules)
+// and uniform_/normal_ (random fills that autograd does not record; refused
+// on a leaf that requires grad while grad mode is on, as PyTorch refuses
+// them). In-place methods return self. Also the constructor
 // torch.nn.parameter.Parameter: detach + requires_grad_ + the tensor's
 // parameter flag (Janus tensors cannot be subclassed).
 //
@@ -88,6 +89,15 @@ Status tensorNumel(const LibArgs &a, Value &o) {
 template <DType T> Status convertRow(const LibArgs &a, Value &o) {
   return guardTensorOp(
       [&] { return tensorResult(o, ag::to(tensorOf(a[0]), T)); });
+}
+
+/// Tensor.int() is an int32 tensor in PyTorch; Janus has no int32 dtype,
+/// and an int64 result would print and overflow differently, so the call
+/// is refused rather than answered with another dtype.
+Status tensorInt(const LibArgs &, Value &) {
+  return Status(ErrorCode::NotImplementedError,
+                "Tensor.int: int32 tensors are not supported by Janus; use "
+                ".long() (int64)");
 }
 
 Status tensorDetach(const LibArgs &a, Value &o) {
@@ -231,6 +241,27 @@ template <int Op> Status arithInPlace(const LibArgs &a, Value &o) {
   });
 }
 
+/// floor_divide_/remainder_/pow_: self //= other, %=, **= (a tensor or a
+/// number).
+template <int Op> Status mathInPlace(const LibArgs &a, Value &o) {
+  static const char *const names[] = {"floor_divide_", "remainder_", "pow_"};
+  Tensor other;
+  JANUS_RETURN_IF_ERROR(argTensorOrNumber(
+      a[1], site(names[Op], Op == 2 ? "exponent" : "other", 1), other));
+  return inPlace(a, o, [&](Tensor &x) {
+    switch (Op) {
+    case 0:
+      floorDivideInPlace(x, other);
+      break;
+    case 1:
+      remainderInPlace(x, other);
+      break;
+    default:
+      ag::powInPlace(x, other);
+    }
+  });
+}
+
 /// uniform_/normal_: a leaf that requires grad may only be filled under
 /// no_grad; autograd records nothing.
 template <bool Normal> Status randomFill(const LibArgs &a, Value &o) {
@@ -274,7 +305,7 @@ std::vector<LibImplRow> janus::rt::tensorMethodImpls() {
       {LibId::TensorNumel, tensorNumel},
       {LibId::TensorFloat, convertRow<DType::Float32>},
       {LibId::TensorLong, convertRow<DType::Int64>},
-      {LibId::TensorInt, convertRow<DType::Int64>},
+      {LibId::TensorInt, tensorInt},
       {LibId::TensorBool, convertRow<DType::Bool>},
       {LibId::TensorDouble, convertRow<DType::Float64>},
       {LibId::TensorDetach, tensorDetach},
@@ -289,6 +320,9 @@ std::vector<LibImplRow> janus::rt::tensorMethodImpls() {
       {LibId::TensorSub_, arithInPlace<1>},
       {LibId::TensorMul_, arithInPlace<2>},
       {LibId::TensorDiv_, arithInPlace<3>},
+      {LibId::TensorFloorDivide_, mathInPlace<0>},
+      {LibId::TensorRemainder_, mathInPlace<1>},
+      {LibId::TensorPow_, mathInPlace<2>},
       {LibId::TensorUniform_, randomFill<false>},
       {LibId::TensorNormal_, randomFill<true>},
   };

@@ -77,6 +77,27 @@ Value janus::rt::makeTorchSize(const Shape &sizes) {
       new TupleObject(std::move(items), TupleFlavor::TorchSize));
 }
 
+Status janus::rt::makeTorchSizeOf(std::vector<Value> items, Value &out) {
+  for (size_t i = 0; i < items.size(); ++i) {
+    Value &item = items[i];
+    if (item.isIntLike()) {
+      item = Value::fromInt(item.asInt()); // True is 1 in a Size
+      continue;
+    }
+    if (item.kind() == Kind::Tensor) {
+      Tensor t = tensorOf(item);
+      if (!isFloating(t.dtype()) && t.numel() == 1) {
+        item = Value::fromInt(itemInt(t));
+        continue;
+      }
+    }
+    return typeError("torch.Size() takes an iterable of 'int' (item " +
+                     std::to_string(i) + " is '" + typeName(item) + "')");
+  }
+  out = Value::adopt(new TupleObject(std::move(items), TupleFlavor::TorchSize));
+  return okStatus();
+}
+
 Value janus::rt::makeReturnTypes(TupleFlavor flavor, const Tensor &values,
                                  const Tensor &indices) {
   return Value::adopt(

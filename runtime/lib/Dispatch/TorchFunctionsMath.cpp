@@ -7,12 +7,14 @@
 // differ). Also the value layer's tensor operators (+ - * / // % ** @, the
 // bitwise ones on integer and bool tensors, unary - + ~, comparisons) and
 // the differentiable ops ag:: lacks: rounding division, floor division and
-// remainder. Everything differentiable goes through ag:: or recordNode, so
-// autograd records the nodes PyTorch 1.13 records.
+// remainder, and the in-place floor_divide_ and remainder_. Everything
+// differentiable goes through ag:: or recordNode, so autograd records the nodes
+// PyTorch 1.13 records.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Autograd/Functions.h"
+#include "Autograd/GradUtil.h"
 #include "Dispatch/TorchOps.h"
 #include "Tensor/Indexing.h"
 #include "Tensor/RandomOps.h"
@@ -385,6 +387,64 @@ Tensor janus::rt::remainder(const Tensor &A, const Tensor &B) {
     node->saveInput(1, B);
   }
   return R;
+}
+
+//===--- floor_divide_ and remainder_ -------------------------------------===//
+
+namespace {
+/// Runs an in-place op whose result Kernel computes out of place: PyTorch's
+/// checks in its order (leaf and view rules, then shapes, then the
+/// kernel's own errors, then the cast of the result), the write, and the
+/// node MakeNode builds (before the write, so that it sees Self's old
+/// history) when autograd records the op.
+template <typename K, typename M>
+Tensor &resultInPlace(Tensor &Self, const Tensor &B, K &&Kernel, M &&MakeNode) {
+  bool Record = ag::detail::checkInPlaceOp(Self, &B);
+  checkInPlaceShape(Self, B.sizes());
+  Tensor R = Kernel(Self, B);
+  std::shared_ptr<FunctionNode> N;
+  if (Record)
+    N = MakeNode();
+  writeInPlace(Self, R);
+  if (N)
+    ag::detail::rebaseInPlaceHistory(Self, N);
+  return Self;
+}
+} // namespace
+
+Tensor &janus::rt::floorDivideInPlace(Tensor &Self, const Tensor &B) {
+  return resultInPlace(
+      Self, B,
+      [](const Tensor &X, const Tensor &Y) { return rt::div(X, Y, "floor"); },
+      [&] {
+        return ag::detail::makeInPlaceOpNode(
+            "NotImplemented", Self, {&B},
+            [](FunctionNode &, const TensorList &) -> TensorList {
+              fail(ErrorKind::RuntimeError,
+                   "derivative for aten::floor_divide_ is not implemented");
+            });
+      });
+}
+
+Tensor &janus::rt::remainderInPlace(Tensor &Self, const Tensor &B) {
+  return resultInPlace(Self, B, remainderKernel, [&] {
+    auto N = ag::detail::makeInPlaceOpNode(
+        B->isWrappedNumber() ? "RemainderBackward0" : "RemainderBackward1",
+        Self, {&B}, [](FunctionNode &N, const TensorList &G) -> TensorList {
+          Tensor GB;
+          if (N.needsInputGrad(1))
+            GB = rt::mul(rt::unary(UnaryOp::Neg, G[0]),
+                         rt::div(N.saved(0), N.saved(1), "floor"));
+          return {G[0], GB};
+        });
+    // The divisor's gradient needs Self's old value: a clone, as PyTorch
+    // saves one.
+    if (requiresGrad(B)) {
+      N->saveInput(0, rt::clone(Self));
+      N->saveInput(1, B);
+    }
+    return N;
+  });
 }
 
 //===--- The value layer's tensor operators -------------------------------===//

@@ -3,7 +3,8 @@
 // What the torch.* and Tensor.* implementation files (TorchFunctions*.cpp,
 // TensorMethods*.cpp) share with each other and with the value layer's
 // operators: the differentiable ops that have no ag:: wrapper (division with
-// a rounding mode, floor division, remainder), the tensor cases of
+// a rounding mode, floor division, remainder, and the in-place forms of the
+// last two), the tensor cases of
 // binaryOp/unaryOp/compare, the torch values that have no Kind of their own
 // (torch.Size, torch.return_types.max/min, torch.device, grad_fn, all
 // flavoured tuples, see Objects.h), the `with torch.no_grad():` protocol and
@@ -32,6 +33,13 @@ Tensor divRounding(const Tensor &A, const Tensor &B, const std::string &Mode);
 Tensor floorDivide(const Tensor &A, const Tensor &B);
 /// A % B (torch.remainder, the sign of B): RemainderBackward0.
 Tensor remainder(const Tensor &A, const Tensor &B);
+/// Self.floor_divide_(B) and Self.remainder_(B): the in-place variants,
+/// with PyTorch's leaf, shape and cast checks; autograd records the nodes
+/// their out-of-place forms record (NotImplemented failing backward with
+/// "derivative for aten::floor_divide_ is not implemented";
+/// RemainderBackward0 for a Python number B, else RemainderBackward1).
+Tensor &floorDivideInPlace(Tensor &Self, const Tensor &B);
+Tensor &remainderInPlace(Tensor &Self, const Tensor &B);
 
 //===--- The value layer's tensor operators (TorchFunctionsMath.cpp) -----===//
 
@@ -58,6 +66,11 @@ Status tensorIter(const Value &self, Value &out);
 
 /// torch.Size(sizes): a tuple of ints that prints as torch.Size([2, 3]).
 Value makeTorchSize(const Shape &sizes);
+/// torch.Size(items) for the results of Size + tuple and Size * n: each item
+/// must be an int (a bool or a one-element integer tensor counts as its
+/// int, as torch's __index__ conversion does), else PyTorch's TypeError
+/// "torch.Size() takes an iterable of 'int' (item 2 is 'float')".
+Status makeTorchSizeOf(std::vector<Value> items, Value &out);
 /// torch.return_types.max/min(values, indices).
 Value makeReturnTypes(TupleFlavor flavor, const Tensor &values,
                       const Tensor &indices);

@@ -5,12 +5,13 @@
 // generated code appends the location of each failing op as the error
 // travels out through its callers, and the entry point takes the result as
 // text (janus_rt_format_error) or as a janus_status_t (with or without the
-// traceback in its message). A compiled function
-// that fails under a library call (sorted(key=f)) hands the exception to
-// the library as a Status and takes it back when the Status returns, so its
-// traceback survives the trip. Also here: janus_rt_entry_begin/end, which
-// restore the grad mode and the recursion depth around an exported call,
-// and the conversions between janus_rt_value and janus.h's handles.
+// traceback in its message); both collapse a recursion's identical trace
+// lines as CPython does. A compiled function that fails under a library
+// call (sorted(key=f)) hands the exception to the library as a Status and
+// takes it back when the Status returns, so its traceback survives the
+// trip. Also here: janus_rt_entry_begin/end, which restore the grad mode
+// and the recursion depth around an exported call, and the conversions
+// between janus_rt_value and janus.h's handles.
 //
 //===----------------------------------------------------------------------===//
 
@@ -50,6 +51,38 @@ thread_local PendingError pendingError;
 
 std::string location(const Frame &f) {
   return f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column);
+}
+
+/// The traceback lines ("  FILE:LINE:COL: in f"), each between `separator`
+/// and `terminator`. As CPython's traceback printing does, a run of identical
+/// consecutive lines (a recursion) shows its first kRecursiveCutoff lines
+/// and then "  [Previous line repeated N more times]" for the other N, so
+/// that a RecursionError's trace stays a few lines long.
+std::string formatFrames(const std::vector<Frame> &frames,
+                         const char *separator, const char *terminator) {
+  constexpr size_t kRecursiveCutoff = 3;
+  std::string text, previous;
+  size_t count = 0; // consecutive lines equal to `previous`
+  auto summarizeRun = [&] {
+    if (count <= kRecursiveCutoff)
+      return;
+    size_t more = count - kRecursiveCutoff;
+    text += std::string(separator) + "  [Previous line repeated " +
+            std::to_string(more) + " more time" + (more > 1 ? "s" : "") + "]" +
+            terminator;
+  };
+  for (const Frame &f : frames) {
+    std::string line = "  " + location(f) + ": in " + f.function;
+    if (count == 0 || line != previous) {
+      summarizeRun();
+      previous = std::move(line);
+      count = 0;
+    }
+    if (++count <= kRecursiveCutoff)
+      text += separator + previous + terminator;
+  }
+  summarizeRun();
+  return text;
 }
 
 char *copyString(const std::string &s) {
@@ -113,8 +146,7 @@ char *janus_rt_format_error(void) {
       text = "error: " + error + "\n";
     } else {
       text = location(p.frames.front()) + ": error: " + error + "\n";
-      for (const Frame &f : p.frames)
-        text += "  " + location(f) + ": in " + f.function + "\n";
+      text += formatFrames(p.frames, "", "\n");
     }
   } catch (...) {
     text = "error: MemoryError\n";
@@ -144,8 +176,7 @@ janus_status_t janus_rt_take_status_with_traceback(void) {
   janus_status_t status = nullptr;
   try {
     std::string message = std::move(p.message);
-    for (const Frame &f : p.frames)
-      message += "\n  " + location(f) + ": in " + f.function;
+    message += formatFrames(p.frames, "\n", "");
     status = Status(p.code, std::move(message)).release();
   } catch (...) {
     status = Status(ErrorCode::MemoryError, "").release();

@@ -5,10 +5,12 @@
 // unaryOp, compare, contains, truth) with two additions of Python's
 // augmented assignment: `lst += it` extends the list in place (`lst *= n`
 // repeats it in place), and
-// `t += x` (also -=, *=, /=) on a tensor is the in-place tensor method
-// (add_, sub_, mul_, div_), so that the tensor, and every alias of it, is
-// updated as in PyTorch; an instance of a user class gets its class's
-// __iadd__ (etc.) first.
+// `t += x` (also -=, *=, /=, //=, %=, **=) on a tensor is the in-place
+// tensor method (add_, sub_, mul_, div_, floor_divide_, remainder_, pow_),
+// so that the tensor, and every alias of it, is updated as in PyTorch
+// (`x //= t` with x a number rebinds x, as Python's int has no
+// __ifloordiv__); an instance of a user class gets its class's __iadd__
+// (etc.) first.
 //
 //===----------------------------------------------------------------------===//
 
@@ -38,6 +40,15 @@ const LibEntryInfo *inPlaceTensorMethod(PyBinaryOp op) {
     break;
   case PyBinaryOp::TrueDiv:
     id = LibId::TensorDiv_;
+    break;
+  case PyBinaryOp::FloorDiv:
+    id = LibId::TensorFloorDivide_;
+    break;
+  case PyBinaryOp::Mod:
+    id = LibId::TensorRemainder_;
+    break;
+  case PyBinaryOp::Pow:
+    id = LibId::TensorPow_;
     break;
   default:
     return nullptr;

@@ -4,9 +4,10 @@
 // Operands are first converted to the computation dtype (the promoted type,
 // or float32 for true division of integers, as PyTorch's default dtype) and
 // expanded to the output shape, so every kernel sees one element type and
-// the strided loops of Loops.h. In-place variants compute the same way and
-// then check that the result type can be cast to the destination's dtype
-// and that broadcasting leaves the destination's shape unchanged.
+// the strided loops of Loops.h. In-place variants check that broadcasting
+// leaves the destination's shape unchanged, compute the same way and then
+// check that the result type can be cast to the destination's dtype
+// (writeInPlace does the same for results computed elsewhere).
 //
 //===----------------------------------------------------------------------===//
 
@@ -260,11 +261,7 @@ Tensor &assignInPlace(Tensor &Self, const Tensor &Result) {
     fail(std::string("result type ") + dtypeName(Result.dtype()) +
          " can't be cast to the desired output type " +
          dtypeName(Self.dtype()));
-  if (Result.sizes() != Self.sizes() &&
-      broadcastShapes(Self.sizes(), Result.sizes()) != Self.sizes())
-    fail("output with shape " + shapeToString(Self.sizes()) +
-         " doesn't match the broadcast shape " +
-         shapeToString(broadcastShapes(Self.sizes(), Result.sizes())));
+  checkInPlaceShape(Self, Result.sizes());
   copyElements(Self, expand(Result, Self.sizes()));
   Self->storage()->bumpVersion();
   return Self;
@@ -272,8 +269,9 @@ Tensor &assignInPlace(Tensor &Self, const Tensor &Result) {
 
 Tensor &binaryInPlace(BinaryOp Op, Tensor &Self, const Tensor &B,
                       Scalar Alpha) {
-  // Broadcast errors name Self as tensor a, as PyTorch's do.
-  broadcastShapes(Self.sizes(), B.sizes());
+  // Broadcast errors name Self as tensor a, as PyTorch's do; the shape is
+  // checked before the dtype and before the kernel's errors, as in ATen.
+  checkInPlaceShape(Self, B.sizes());
   // A floating operand of Self's shape and dtype in other memory (a
   // gradient accumulated into .grad, an SGD update) and a contiguous Self
   // (no element aliases another): write the result straight into Self,
@@ -377,6 +375,28 @@ Tensor &mulInPlace(Tensor &Self, const Tensor &B) {
 }
 Tensor &divInPlace(Tensor &Self, const Tensor &B) {
   return binaryInPlace(BinaryOp::Div, Self, B, Scalar(1));
+}
+Tensor &powInPlace(Tensor &Self, const Tensor &B) {
+  // With a Python number exponent ATen's pow_ runs as a unary op whose
+  // output must already have the promoted dtype, hence its other message
+  // (an int tensor's `t **= 0.5`); a tensor exponent is cast-checked.
+  if (B->isWrappedNumber() && resultType(Self, B) != Self.dtype())
+    fail(std::string("Found dtype ") + dtypeName(Self.dtype()) +
+         " but expected " + dtypeName(resultType(Self, B)));
+  return binaryInPlace(BinaryOp::Pow, Self, B, Scalar(1));
+}
+
+void checkInPlaceShape(const Tensor &Self, const Shape &OtherSizes) {
+  if (OtherSizes == Self.sizes())
+    return;
+  Shape Broadcast = broadcastShapes(Self.sizes(), OtherSizes);
+  if (Broadcast != Self.sizes())
+    fail("output with shape " + shapeToString(Self.sizes()) +
+         " doesn't match the broadcast shape " + shapeToString(Broadcast));
+}
+
+Tensor &writeInPlace(Tensor &Self, const Tensor &Result) {
+  return assignInPlace(Self, Result);
 }
 
 Tensor &zeroInPlace(Tensor &Self) { return fillInPlace(Self, Scalar(0)); }

@@ -3,10 +3,11 @@
 // Matrix products for float32/float64 call cblas_sgemm/dgemm directly on the
 // operands' memory: a row-major view is passed as is, a transposed view
 // (column-major layout, e.g. from .t()) with the transpose flag, so only
-// views with neither layout are copied; a one-row product is a gemv. int64
+// views with neither layout are copied; a one-row product too is a gemm,
+// as in ATen (a gemv would round differently). int64
 // uses a plain loop (PyTorch supports integer mm on the CPU without BLAS);
-// bool is rejected as in PyTorch. matmul reduces every rank combination to mm or bmm the way
-// ATen's matmul does, with its messages.
+// bool is rejected as in PyTorch. matmul reduces every rank combination to mm
+// or bmm the way ATen's matmul does, with its messages.
 //
 //===----------------------------------------------------------------------===//
 
@@ -70,25 +71,9 @@ void gemm(const Tensor &A, const Tensor &B, const Tensor &Out) {
     return;
   }
   initThreading(); // OpenBLAS at the runtime's thread count.
-  if (M == 1 && N > 1 && (K == 1 || A.strides()[1] >= 1)) {
-    // A row times a matrix is a gemv on B: sgemm would first pack all of B
-    // (an LSTM step at batch 1 packed its 1024x256 weights twice).
-    BlasOperand OB = blasOperand(B);
-    int IncX = K == 1 ? 1 : int(A.strides()[1]);
-    // B is K x N row-major (y = B^T x), or, transposed, N x K (y = B x).
-    bool BRows = OB.Trans == CblasNoTrans;
-    CBLAS_TRANSPOSE Tr = BRows ? CblasTrans : CblasNoTrans;
-    int Rows = int(BRows ? K : N), Cols = int(BRows ? N : K);
-    if (T == DType::Float32)
-      cblas_sgemv(CblasRowMajor, Tr, Rows, Cols, 1.0f, OB.Mem.dataPtr<float>(),
-                  OB.Ld, A.dataPtr<float>(), IncX, 0.0f, Out.dataPtr<float>(),
-                  1);
-    else
-      cblas_dgemv(CblasRowMajor, Tr, Rows, Cols, 1.0,
-                  OB.Mem.dataPtr<double>(), OB.Ld, A.dataPtr<double>(), IncX,
-                  0.0, Out.dataPtr<double>(), 1);
-    return;
-  }
+  // Always gemm, also for one row: ATen's mm calls sgemm/dgemm for every
+  // shape, and a gemv sums the products in another order (a different
+  // last bit, which training turns into different losses).
   BlasOperand OA = blasOperand(A), OB = blasOperand(B);
   if (T == DType::Float32)
     cblas_sgemm(CblasRowMajor, OA.Trans, OB.Trans, int(M), int(N), int(K), 1.0f,

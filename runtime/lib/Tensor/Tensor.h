@@ -292,6 +292,18 @@ Tensor &addInPlace(Tensor &Self, const Tensor &B, Scalar Alpha = Scalar(1));
 Tensor &subInPlace(Tensor &Self, const Tensor &B, Scalar Alpha = Scalar(1));
 Tensor &mulInPlace(Tensor &Self, const Tensor &B);
 Tensor &divInPlace(Tensor &Self, const Tensor &B);
+/// Self ** B in place; a Python number B must not change Self's dtype
+/// (ATen: "Found dtype Long but expected Float").
+Tensor &powInPlace(Tensor &Self, const Tensor &B);
+/// PyTorch's shape check of an in-place op's output: broadcasting Self
+/// against an operand of OtherSizes must leave Self's shape ("output with
+/// shape [2] doesn't match the broadcast shape [2, 2]"). Ops that compute
+/// their result elsewhere call it first, so that it wins over the kernel's
+/// own errors, as in ATen.
+void checkInPlaceShape(const Tensor &Self, const Shape &OtherSizes);
+/// Writes Result, computed from Self and another operand, into Self with
+/// the in-place variants' cast and shape checks; bumps Self's version.
+Tensor &writeInPlace(Tensor &Self, const Tensor &Result);
 Tensor &zeroInPlace(Tensor &Self);
 Tensor &fillInPlace(Tensor &Self, Scalar Value);
 /// Fills a tensor being created: like fillInPlace, but not an in-place

@@ -8,12 +8,13 @@
 // case (0.0 ** -1 is a ZeroDivisionError, an infinite result an
 // OverflowError, a negative base with a fractional exponent would be a
 // complex number, which Janus rejects). Sequences: str/list/tuple `+` their
-// own kind and `*` an int; dict `|` dict merges. An operand that is an
-// instance of a user class first gets its class's operator methods
-// (SpecialMethods.cpp), except that `str % x` is always printf-style
-// formatting (PercentFormat.cpp), whose result or error stands even when
-// x's class has __rmod__, as CPython's str.__mod__ decides first.
-// Everything else fails with CPython's message,
+// own kind and `*` an int (a torch.Size stays a Size on the left of `+` and
+// under `*`, as torch.Size's operators do); dict `|` dict merges. An
+// operand that is an instance of a user class first gets its class's
+// operator methods (SpecialMethods.cpp), except that `str % x` is always
+// printf-style formatting (PercentFormat.cpp), whose result or error
+// stands even when x's class has __rmod__, as CPython's str.__mod__
+// decides first. Everything else fails with CPython's message,
 // including its asymmetries ([1] + 1 blames list concatenation, 1 + [1]
 // the operand types).
 //
@@ -250,6 +251,11 @@ bool isSequence(const Value &v) {
          v.kind() == Kind::Tuple;
 }
 
+bool isTorchSize(const Value &v) {
+  return v.kind() == Kind::Tuple &&
+         v.as<TupleObject>()->flavor == TupleFlavor::TorchSize;
+}
+
 /// seq * count.
 Status repeat(const Value &seq, int64_t count, Value &out) {
   if (count < 0)
@@ -281,16 +287,23 @@ Status repeat(const Value &seq, int64_t count, Value &out) {
   r.reserve(items.size() * count);
   for (int64_t i = 0; i < count; ++i)
     r.insert(r.end(), items.begin(), items.end());
+  if (isTorchSize(seq)) // torch.Size.__mul__/__rmul__ give a Size
+    return makeTorchSizeOf(std::move(r), out);
   out = seq.kind() == Kind::List ? makeList(std::move(r))
                                  : makeTuple(std::move(r));
   return okStatus();
 }
 
-/// seq + other, where seq is a str, list or tuple.
+/// seq + other, where seq is a str, list or tuple. A torch.Size on the
+/// left gives a Size (torch.Size.__add__); on the right only, a plain tuple
+/// (tuple.__add__ runs: Size has no __radd__).
 Status concat(const Value &a, const Value &b, Value &out) {
-  if (a.kind() != b.kind())
-    return typeError(std::string("can only concatenate ") + typeName(a) +
-                     " (not \"" + typeName(b) + "\") to " + typeName(a));
+  if (a.kind() != b.kind()) {
+    // A tuple subclass (torch.Size) fails in tuple.__add__: "tuple".
+    const char *kind = a.kind() == Kind::Tuple ? "tuple" : typeName(a);
+    return typeError(std::string("can only concatenate ") + kind + " (not \"" +
+                     typeName(b) + "\") to " + kind);
+  }
   if (a.kind() == Kind::Str) {
     out = makeStr(a.as<StrObject>()->text + b.as<StrObject>()->text);
     return okStatus();
@@ -302,6 +315,8 @@ Status concat(const Value &a, const Value &b, Value &out) {
   r.reserve(x.size() + y.size());
   r.insert(r.end(), x.begin(), x.end());
   r.insert(r.end(), y.begin(), y.end());
+  if (isTorchSize(a))
+    return makeTorchSizeOf(std::move(r), out);
   out = isList ? makeList(std::move(r)) : makeTuple(std::move(r));
   return okStatus();
 }

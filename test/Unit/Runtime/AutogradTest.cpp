@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Autograd/Functions.h"
+#include "Dispatch/TorchOps.h"
 #include "TensorTestUtil.h"
 
 #include <doctest/doctest.h>
@@ -205,6 +206,24 @@ const std::map<std::string, OpFn> &ops() {
       {"idiv",
        [](V I, P) {
          return onCopy(I[0], [&](Tensor &Y) { ag::divInPlace(Y, I[1]); });
+       }},
+      {"ipow",
+       [](V I, P) {
+         return onCopy(I[0], [&](Tensor &Y) { ag::powInPlace(Y, I[1]); });
+       }},
+      {"ipow_sf",
+       [](V I, P Q) {
+         return onCopy(I[0],
+                       [&](Tensor &Y) { ag::powInPlace(Y, num(Q[0])); });
+       }},
+      {"iremainder",
+       [](V I, P) {
+         return onCopy(I[0], [&](Tensor &Y) { rt::remainderInPlace(Y, I[1]); });
+       }},
+      {"iremainder_sf",
+       [](V I, P Q) {
+         return onCopy(I[0],
+                       [&](Tensor &Y) { rt::remainderInPlace(Y, num(Q[0])); });
        }},
       {"icopy",
        [](V I, P) {

@@ -284,9 +284,11 @@ TEST_CASE("dispatch torch: Janus's documented differences") {
   // manual_seed returns None (PyTorch: the Generator).
   REQUIRE(callTorch("torch.manual_seed", {Value::fromInt(3)}, {}, out).ok());
   CHECK(out.isNone());
-  // int() gives int64: Janus has no int32.
-  REQUIRE(callMethod(x, "int", {}, out).ok());
-  CHECK(repr(out) == "tensor([1, 2])");
+  // int() is refused: Janus has no int32, and int64 would print and
+  // overflow differently.
+  s = callMethod(x, "int", {}, out);
+  CHECK(s.str() == "NotImplementedError: Tensor.int: int32 tensors are not "
+                   "supported by Janus; use .long() (int64)");
   // backward(create_graph=True) is not supported.
   Value y;
   REQUIRE(callMethod(x, "requires_grad_", {}, y).ok());
