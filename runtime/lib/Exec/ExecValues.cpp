@@ -57,6 +57,9 @@ const LibEntryInfo *inPlaceTensorMethod(PyBinaryOp op) {
 }
 
 Status inPlaceOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
+  // s %= x formats as s % x does, without trying x's __rmod__.
+  if (op == PyBinaryOp::Mod && a.kind() == Kind::Str)
+    return percentFormat(a, b, out);
   if (a.kind() == Kind::Instance ||
       (b.kind() == Kind::Instance && a.kind() != Kind::Tensor)) {
     // a's __iadd__ and friends, else the binary operator's methods; as in

@@ -11,8 +11,10 @@
 // own kind and `*` an int (a torch.Size stays a Size on the left of `+` and
 // under `*`, as torch.Size's operators do); dict `|` dict merges. An
 // operand that is an instance of a user class first gets its class's
-// operator methods (SpecialMethods.cpp). printf-style `str % x` is not
-// implemented yet. Everything else fails with CPython's message,
+// operator methods (SpecialMethods.cpp), except that `str % x` is always
+// printf-style formatting (PercentFormat.cpp), whose result or error
+// stands even when x's class has __rmod__, as CPython's str.__mod__
+// decides first. Everything else fails with CPython's message,
 // including its asymmetries ([1] + 1 blames list concatenation, 1 + [1]
 // the operand types).
 //
@@ -340,6 +342,8 @@ const char *binaryOpSymbol(PyBinaryOp op) {
 }
 
 Status binaryOp(PyBinaryOp op, const Value &a, const Value &b, Value &out) {
+  if (op == PyBinaryOp::Mod && a.kind() == Kind::Str)
+    return percentFormat(a, b, out);
   if (a.kind() == Kind::Instance || b.kind() == Kind::Instance) {
     bool handled;
     JANUS_RETURN_IF_ERROR(

@@ -69,6 +69,9 @@ enum class PyBinaryOp {
 /// "+", "//", "**", ... as CPython names the operator in messages.
 const char *binaryOpSymbol(PyBinaryOp op);
 Status binaryOp(PyBinaryOp op, const Value &a, const Value &b, Value &out);
+/// format % args for a str `format`: printf-style formatting with CPython
+/// 3.11's rules and messages (PercentFormat.cpp).
+Status percentFormat(const Value &format, const Value &args, Value &out);
 
 /// The values match janus_unary_op_t.
 enum class PyUnaryOp { Neg, Pos, Invert, Not };
