@@ -2,7 +2,7 @@
 //
 // exp/log/sqrt/tanh/sigmoid promote integer and bool inputs to float32 (the
 // default dtype), as PyTorch's floating unary ops do; abs/neg/relu keep the
-// input dtype. float32 exp, tanh and sigmoid use VecMath.h, bit-identical
+// input dtype. float32 exp, log, tanh and sigmoid use VecMath.h, bit-identical
 // to PyTorch 1.13 (SLEEF's algorithms, ATen's sigmoid loop); the rest and
 // float64 use libm in the element type, where ATen uses SLEEF vectors, so
 // those may differ from PyTorch in the last bit, which the tests allow for.
@@ -13,7 +13,9 @@
 #include "Tensor/Tensor.h"
 #include "Tensor/VecMath.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace janus::rt {
 
@@ -44,12 +46,38 @@ void arrayUnary(const Tensor &Out, const Tensor &A, ArrayFn Fn,
       });
 }
 
+// The dims of A ordered by decreasing stride when that order makes A
+// contiguous (A is a permuted dense tensor, e.g. a transpose), else empty.
+Shape memoryOrder(const Tensor &A) {
+  Shape Order(A.dim());
+  std::iota(Order.begin(), Order.end(), 0);
+  std::stable_sort(Order.begin(), Order.end(), [&](int64_t X, int64_t Y) {
+    return A.strides()[X] > A.strides()[Y];
+  });
+  return permute(A, Order).get()->isContiguous() ? Order : Shape();
+}
+
+// ATen's sigmoid of a permuted dense tensor runs its loop over memory order
+// (TensorIterator gives the result the input's strides), which decides the
+// elements that take the scalar formula: the same here, then permuted back.
+Tensor sigmoidInMemoryOrder(const Tensor &A, const Shape &Order) {
+  Tensor Dense = permute(A, Order);
+  Tensor R = empty(Dense.sizes(), DType::Float32);
+  vecmath::sigmoidF32(Dense.dataPtr<float>(), R.dataPtr<float>(), R.numel());
+  Shape Inverse(Order.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Inverse[Order[I]] = static_cast<int64_t>(I);
+  return contiguous(permute(R, Inverse));
+}
+
 template <typename T>
 void floatingUnary(UnaryOp Op, const Tensor &Out, const Tensor &A) {
   if constexpr (std::is_same_v<T, float>) {
     switch (Op) {
     case UnaryOp::Exp:
       return arrayUnary(Out, A, vecmath::expF32, vecmath::expF32);
+    case UnaryOp::Log:
+      return arrayUnary(Out, A, vecmath::logF32, vecmath::logF32);
     case UnaryOp::Tanh:
       return arrayUnary(Out, A, vecmath::tanhF32, vecmath::tanhF32);
     case UnaryOp::Sigmoid:
@@ -85,6 +113,10 @@ Tensor unary(UnaryOp Op, const Tensor &A) {
   case UnaryOp::Sigmoid: {
     DType OutT = isFloating(T) ? T : DType::Float32;
     Tensor In = to(A, OutT);
+    if (Op == UnaryOp::Sigmoid && OutT == DType::Float32 &&
+        !In.get()->isContiguous() && In.numel() > 0)
+      if (Shape Order = memoryOrder(In); !Order.empty())
+        return sigmoidInMemoryOrder(In, Order);
     Tensor Out = empty(A.sizes(), OutT);
     if (OutT == DType::Float32)
       floatingUnary<float>(Op, Out, In);

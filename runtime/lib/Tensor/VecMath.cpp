@@ -62,6 +62,14 @@ constexpr float Exp2C5 = +0.166666659414234244790680580464e+0f;
 constexpr float Exp2C6 = 0.5f;
 // Above this |x|, tanh x rounds to +-1.
 constexpr float TanhOne = 8.664339742f;
+// log: ln 2 as a double-float, and log's polynomial in x^2.
+constexpr float Ln2Hi = 0.69314718246459960938f;
+constexpr float Ln2Lo = -1.904654323148236017e-09f;
+constexpr int LogCoefs = 3;
+constexpr float LogCoef[LogCoefs] = {+0.3027294874e+0f, +0.3996108174e+0f,
+                                     +0.6666694880e+0f};
+// Below FLT_MIN, log scales its argument by 2^64 first.
+constexpr float TwoTo64 = 18446744073709551616.0f;
 // ATen's cpu_kernel_vec runs its vector op on whole blocks of two 8-float
 // vectors and its scalar op on the elements after the last block.
 constexpr int64_t SigmoidBlock = 16;
@@ -190,6 +198,59 @@ float tanhOne(float X) {
   return mulSign(T.Hi + T.Lo, X);
 }
 
+F2 add2(float X, float Y) {
+  float R = X + Y, V = R - X;
+  return {R, (X - (R - V)) + (Y - V)};
+}
+F2 add(F2 X, float Y) {
+  float R = X.Hi + Y;
+  return {R, ((X.Hi - R) + Y) + X.Lo};
+}
+
+// The float's biased exponent minus 127 (SLEEF's ilogb2k: no care for
+// denormals, zero or inf).
+int32_t exponentOf(float F) {
+  uint32_t Bits;
+  std::memcpy(&Bits, &F, sizeof Bits);
+  return static_cast<int32_t>((Bits >> 23) & 0xff) - 0x7f;
+}
+
+// F * 2^E by adding E to the exponent bits (SLEEF's ldexp3).
+float addToExponent(float F, int32_t E) {
+  uint32_t Bits;
+  std::memcpy(&Bits, &F, sizeof Bits);
+  Bits += static_cast<uint32_t>(E) << 23;
+  std::memcpy(&F, &Bits, sizeof F);
+  return F;
+}
+
+float logOne(float D) {
+  if (std::isnan(D) || D < 0)
+    return std::numeric_limits<float>::quiet_NaN();
+  if (D == 0)
+    return -std::numeric_limits<float>::infinity();
+  if (D == std::numeric_limits<float>::infinity())
+    return D;
+  bool Tiny = D < std::numeric_limits<float>::min();
+  if (Tiny)
+    D = D * TwoTo64;
+  // D = M * 2^E with M in [0.75, 1.5).
+  int32_t E = exponentOf(D * (1.0f / 0.75f));
+  float M = addToExponent(D, -E);
+  if (Tiny)
+    E -= 64;
+  F2 S = mul(F2{Ln2Hi, Ln2Lo}, static_cast<float>(E));
+  // log M = 2 atanh x, x = (M - 1) / (M + 1).
+  F2 X = divide(add2(-1.0f, M), add2(1.0f, M));
+  float X2 = X.Hi * X.Hi;
+  float T = LogCoef[0];
+  for (int K = 1; K < LogCoefs; ++K)
+    T = std::fma(T, X2, LogCoef[K]);
+  S = add(S, F2{X.Hi * 2, X.Lo * 2});
+  S = add(S, (X2 * X.Hi) * T);
+  return S.Hi + S.Lo;
+}
+
 // ATen's scalar sigmoid (on its loops' tail elements), with glibc's expf.
 float sigmoidLibmOne(float X) { return 1.0f / (1.0f + std::exp(-X)); }
 
@@ -315,6 +376,54 @@ JANUS_AVX2 inline __m256 tanhV(__m256 X) {
   return _mm256_xor_ps(Y, _mm256_and_ps(X, SignBit));
 }
 
+JANUS_AVX2 inline V2 add2V(__m256 X, __m256 Y) {
+  __m256 R = _mm256_add_ps(X, Y), V = _mm256_sub_ps(R, X);
+  return {R, _mm256_add_ps(_mm256_sub_ps(X, _mm256_sub_ps(R, V)),
+                           _mm256_sub_ps(Y, V))};
+}
+JANUS_AVX2 inline V2 addV(V2 X, __m256 Y) {
+  __m256 R = _mm256_add_ps(X.Hi, Y);
+  return {R, _mm256_add_ps(_mm256_add_ps(_mm256_sub_ps(X.Hi, R), Y), X.Lo)};
+}
+
+// logOne on eight floats: the same arithmetic on every lane, then the
+// special values selected in.
+JANUS_AVX2 inline __m256 logV(__m256 D) {
+  __m256 Tiny =
+      _mm256_cmp_ps(D, splat(std::numeric_limits<float>::min()), _CMP_LT_OQ);
+  __m256 DS = _mm256_blendv_ps(D, _mm256_mul_ps(D, splat(TwoTo64)), Tiny);
+  __m256i Bits = _mm256_castps_si256(_mm256_mul_ps(DS, splat(1.0f / 0.75f)));
+  __m256i E = _mm256_sub_epi32(
+      _mm256_and_si256(_mm256_srli_epi32(Bits, 23), _mm256_set1_epi32(0xff)),
+      _mm256_set1_epi32(0x7f));
+  __m256 M = _mm256_castsi256_ps(
+      _mm256_sub_epi32(_mm256_castps_si256(DS), _mm256_slli_epi32(E, 23)));
+  E = _mm256_sub_epi32(
+      E, _mm256_and_si256(_mm256_castps_si256(Tiny), _mm256_set1_epi32(64)));
+  V2 S = mulV(V2{splat(Ln2Hi), splat(Ln2Lo)}, _mm256_cvtepi32_ps(E));
+  V2 X = divideV(add2V(splat(-1.0f), M), add2V(splat(1.0f), M));
+  __m256 X2 = _mm256_mul_ps(X.Hi, X.Hi);
+  __m256 T = splat(LogCoef[0]);
+  for (int K = 1; K < LogCoefs; ++K)
+    T = _mm256_fmadd_ps(T, X2, splat(LogCoef[K]));
+  S = addV(S, V2{_mm256_mul_ps(X.Hi, splat(2.0f)),
+                 _mm256_mul_ps(X.Lo, splat(2.0f))});
+  S = addV(S, _mm256_mul_ps(_mm256_mul_ps(X2, X.Hi), T));
+  __m256 R = _mm256_add_ps(S.Hi, S.Lo);
+  const float Inf = std::numeric_limits<float>::infinity();
+  R = _mm256_blendv_ps(R, splat(Inf),
+                       _mm256_cmp_ps(DS, splat(Inf), _CMP_EQ_OQ));
+  R = _mm256_blendv_ps(
+      R, splat(std::numeric_limits<float>::quiet_NaN()),
+      _mm256_cmp_ps(DS, splat(0.0f), _CMP_NGE_UQ)); // < 0 or NaN.
+  return _mm256_blendv_ps(R, splat(-Inf),
+                          _mm256_cmp_ps(DS, splat(0.0f), _CMP_EQ_OQ));
+}
+
+struct LogOp {
+  JANUS_AVX2 static __m256 apply(__m256 X) { return logV(X); }
+};
+
 struct ExpOp {
   JANUS_AVX2 static __m256 apply(__m256 X) { return expV(X); }
 };
@@ -391,6 +500,26 @@ void sigmoidF32Scalar(const float *X, float *Y, int64_t N) {
 void sigmoidF32Libm(const float *X, float *Y, int64_t N) {
   for (int64_t I = 0; I < N; ++I)
     Y[I] = sigmoidLibmOne(X[I]);
+}
+
+void logF32Scalar(const float *X, float *Y, int64_t N) {
+  for (int64_t I = 0; I < N; ++I)
+    Y[I] = logOne(X[I]);
+}
+
+bool logF32Avx2(const float *X, float *Y, int64_t N) {
+#ifdef JANUS_VECMATH_AVX2
+  if (haveAvx2Fma()) {
+    applyAvx2<LogOp>(X, Y, N);
+    return true;
+  }
+#endif
+  return false;
+}
+
+void logF32(const float *X, float *Y, int64_t N) {
+  if (!logF32Avx2(X, Y, N))
+    logF32Scalar(X, Y, N);
 }
 
 bool expF32Avx2(const float *X, float *Y, int64_t N) {

@@ -33,6 +33,9 @@ namespace janus::rt::vecmath {
 /// Y[i] = exp(X[i]) for I in [0, N); Y may be X.
 void expF32(const float *X, float *Y, int64_t N);
 
+/// Y[i] = log(X[i]) (SLEEF's logf u10); Y may be X.
+void logF32(const float *X, float *Y, int64_t N);
+
 /// Y[i] = tanh(X[i]); Y may be X.
 void tanhF32(const float *X, float *Y, int64_t N);
 
@@ -48,12 +51,14 @@ void sigmoidF32Libm(const float *X, float *Y, int64_t N);
 /// The versions for CPUs without AVX2 and FMA, callable on any CPU so that
 /// tests can check that both versions agree bit for bit.
 void expF32Scalar(const float *X, float *Y, int64_t N);
+void logF32Scalar(const float *X, float *Y, int64_t N);
 void tanhF32Scalar(const float *X, float *Y, int64_t N);
 void sigmoidF32Scalar(const float *X, float *Y, int64_t N);
 /// The AVX2 versions (what the functions above use where the CPU has it),
 /// for the same tests;
 /// they return false, computing nothing, on a CPU without AVX2 and FMA.
 bool expF32Avx2(const float *X, float *Y, int64_t N);
+bool logF32Avx2(const float *X, float *Y, int64_t N);
 bool tanhF32Avx2(const float *X, float *Y, int64_t N);
 bool sigmoidF32Avx2(const float *X, float *Y, int64_t N);
 
