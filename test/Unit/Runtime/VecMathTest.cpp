@@ -1,13 +1,13 @@
-//===- VecMathTest.cpp - float32 exp/tanh/sigmoid and fused backwards -----===//
+//===- VecMathTest.cpp - float32 exp/log/tanh/sigmoid, fused backwards ----===//
 //
-// VecMath's functions against a reference computed in double with libm and
-// rounded to float once, within 1 ulp (SLEEF's u10 bound) over a sweep of
-// float bit patterns, and bit-identical between the versions the CPU can
-// run (AVX2, scalar); exp and tanh wherever an element sits in the array
-// (the tail goes through a padded copy), sigmoid with ATen's two formulas
-// where ATen's loop uses them; the special values; the unary ops on
-// strided views; the fused tanh/sigmoid backwards against the unfused ops
-// they replace, bit for bit. VecMathVectorTest.cpp compares with PyTorch.
+// VecMath's functions (log too) against a reference computed in double with
+// libm and rounded to float once, within 1 ulp (SLEEF's u10 bound) over a sweep
+// of float bit patterns, and bit-identical between the versions the CPU can run
+// (AVX2, scalar); exp and tanh wherever an element sits in the array (the tail
+// goes through a padded copy), sigmoid with ATen's two formulas where ATen's
+// loop uses them; the special values; the unary ops on strided views; the fused
+// tanh/sigmoid backwards against the unfused ops they replace, bit for bit.
+// VecMathVectorTest.cpp compares with PyTorch.
 //
 //===----------------------------------------------------------------------===//
 
@@ -113,6 +113,35 @@ TEST_CASE("vecmath: exp, tanh and sigmoid near the reference") {
   // value is a denormal, as in PyTorch.
   checkAgainstReference(vecmath::sigmoidF32, vecmath::sigmoidF32Scalar,
                         vecmath::sigmoidF32Avx2, refSigmoid, 2, 88);
+}
+
+TEST_CASE("vecmath: log within 1 ulp, scalar and AVX2 alike") {
+  std::vector<float> X;
+  for (float F : sweep())
+    if (F > 0)
+      X.push_back(F);
+  X.push_back(std::numeric_limits<float>::max());
+  std::vector<float> Y(X.size()), S(X.size()), V(X.size());
+  int64_t N = int64_t(X.size());
+  vecmath::logF32(X.data(), Y.data(), N);
+  vecmath::logF32Scalar(X.data(), S.data(), N);
+  bool HaveAvx2 = vecmath::logF32Avx2(X.data(), V.data(), N);
+  int64_t MaxUlp = 0;
+  size_t Mismatch = 0;
+  for (size_t I = 0; I < X.size(); ++I) {
+    float R = static_cast<float>(std::log(double(X[I])));
+    MaxUlp = std::max<int64_t>(MaxUlp, std::llabs(ordered(Y[I]) - ordered(R)));
+    Mismatch += !sameBits(Y[I], S[I]) || (HaveAvx2 && !sameBits(Y[I], V[I]));
+  }
+  CHECK(X.size() > 250000);
+  CHECK(MaxUlp <= 1);
+  CHECK(Mismatch == 0);
+  const float Inf = std::numeric_limits<float>::infinity();
+  CHECK(one(vecmath::logF32, 0.0f) == -Inf);
+  CHECK(one(vecmath::logF32, -0.0f) == -Inf);
+  CHECK(one(vecmath::logF32, Inf) == Inf);
+  CHECK(std::isnan(one(vecmath::logF32, -1.0f)));
+  CHECK(one(vecmath::logF32, 1.0f) == 0.0f);
 }
 
 TEST_CASE("vecmath: special values") {
