@@ -22,28 +22,31 @@ namespace janus::rt {
 namespace {
 using ArrayFn = void (*)(const float *, float *, int64_t);
 
-// Out = Fn(A) through an array function of VecMath.h: contiguous rows are
-// passed as they are, strided ones through a small buffer to StridedFn
-// (ATen's loops run other code on strided rows).
-void arrayUnary(const Tensor &Out, const Tensor &A, ArrayFn Fn,
-                ArrayFn StridedFn) {
-  forEachRowParallel<2>(
-      Out.sizes(), {Out.get(), A.get()},
-      [&](std::array<char *, 2> P, std::array<int64_t, 2> S, int64_t N) {
-        if (S[0] == sizeof(float) && S[1] == sizeof(float))
-          return Fn(reinterpret_cast<const float *>(P[1]),
-                    reinterpret_cast<float *>(P[0]), N);
-        constexpr int64_t Chunk = 256;
-        float Buf[Chunk];
-        for (int64_t I0 = 0; I0 < N; I0 += Chunk) {
-          int64_t M = std::min(Chunk, N - I0);
-          for (int64_t I = 0; I < M; ++I)
-            Buf[I] = *reinterpret_cast<const float *>(P[1] + (I0 + I) * S[1]);
-          StridedFn(Buf, Buf, M);
-          for (int64_t I = 0; I < M; ++I)
-            *reinterpret_cast<float *>(P[0] + (I0 + I) * S[0]) = Buf[I];
-        }
-      });
+// One row of N floats at byte strides S (output, input) through Fn: as it
+// is when contiguous, else through a small buffer.
+void arrayUnaryRow(std::array<char *, 2> P, std::array<int64_t, 2> S, int64_t N,
+                   ArrayFn Fn) {
+  if (S[0] == sizeof(float) && S[1] == sizeof(float))
+    return Fn(reinterpret_cast<const float *>(P[1]),
+              reinterpret_cast<float *>(P[0]), N);
+  constexpr int64_t Chunk = 256;
+  float Buf[Chunk];
+  for (int64_t I0 = 0; I0 < N; I0 += Chunk) {
+    int64_t M = std::min(Chunk, N - I0);
+    for (int64_t I = 0; I < M; ++I)
+      Buf[I] = *reinterpret_cast<const float *>(P[1] + (I0 + I) * S[1]);
+    Fn(Buf, Buf, M);
+    for (int64_t I = 0; I < M; ++I)
+      *reinterpret_cast<float *>(P[0] + (I0 + I) * S[0]) = Buf[I];
+  }
+}
+
+// Out = Fn(A) through an array function of VecMath.h whose results do
+// not depend on an element's position.
+void arrayUnary(const Tensor &Out, const Tensor &A, ArrayFn Fn) {
+  forEachRowParallel<2>(Out.sizes(), {Out.get(), A.get()},
+                        [&](std::array<char *, 2> P, std::array<int64_t, 2> S,
+                            int64_t N) { arrayUnaryRow(P, S, N, Fn); });
 }
 
 // The dims of A ordered by decreasing stride when that order makes A
@@ -70,18 +73,40 @@ Tensor sigmoidInMemoryOrder(const Tensor &A, const Shape &Order) {
   return contiguous(permute(R, Inverse));
 }
 
+// ATen's sigmoid loop splits each contiguous row (the whole tensor when it
+// is contiguous) between its two formulas at the row's last multiple of
+// 16; forEachRowParallel may hand a contiguous tensor over in pieces, so
+// each piece's share of the vector formula is counted from its global
+// offset, which keeps the results independent of the thread count.
+void sigmoidUnary(const Tensor &Out, const Tensor &A) {
+  float *OutBase = Out.dataPtr<float>();
+  int64_t WholeVector = vecmath::sigmoidVectorCount(Out.numel());
+  bool Whole = A.get()->isContiguous() && A.sizes() == Out.sizes();
+  forEachRowParallel<2>(
+      Out.sizes(), {Out.get(), A.get()},
+      [&](std::array<char *, 2> P, std::array<int64_t, 2> S, int64_t N) {
+        auto *Y = reinterpret_cast<float *>(P[0]);
+        auto *X = reinterpret_cast<const float *>(P[1]);
+        if (S[0] != sizeof(float) || S[1] != sizeof(float))
+          return arrayUnaryRow(P, S, N, vecmath::sigmoidF32Libm);
+        if (Whole)
+          return vecmath::sigmoidF32Split(X, Y, N, WholeVector - (Y - OutBase));
+        vecmath::sigmoidF32(X, Y, N);
+      });
+}
+
 template <typename T>
 void floatingUnary(UnaryOp Op, const Tensor &Out, const Tensor &A) {
   if constexpr (std::is_same_v<T, float>) {
     switch (Op) {
     case UnaryOp::Exp:
-      return arrayUnary(Out, A, vecmath::expF32, vecmath::expF32);
+      return arrayUnary(Out, A, vecmath::expF32);
     case UnaryOp::Log:
-      return arrayUnary(Out, A, vecmath::logF32, vecmath::logF32);
+      return arrayUnary(Out, A, vecmath::logF32);
     case UnaryOp::Tanh:
-      return arrayUnary(Out, A, vecmath::tanhF32, vecmath::tanhF32);
+      return arrayUnary(Out, A, vecmath::tanhF32);
     case UnaryOp::Sigmoid:
-      return arrayUnary(Out, A, vecmath::sigmoidF32, vecmath::sigmoidF32Libm);
+      return sigmoidUnary(Out, A);
     default:
       break;
     }

@@ -461,11 +461,15 @@ JANUS_AVX2 void applyAvx2(const float *X, float *Y, int64_t N) {
   }
 }
 
-// ATen's sigmoid loop over a contiguous row.
-JANUS_AVX2 void sigmoidAvx2(const float *X, float *Y, int64_t N) {
-  int64_t I = 0, VectorEnd = N - N % SigmoidBlock;
-  for (; I < VectorEnd; I += 8)
+// ATen's sigmoid loop: the vector formula on X[0, VectorCount) (a
+// multiple of 8), the scalar one on the rest.
+JANUS_AVX2 void sigmoidAvx2(const float *X, float *Y, int64_t N,
+                            int64_t VectorCount) {
+  int64_t I = 0;
+  for (; I + 8 <= VectorCount; I += 8)
     _mm256_storeu_ps(Y + I, applyBlock<SigmoidOp>(_mm256_loadu_ps(X + I)));
+  for (; I < VectorCount; ++I)
+    Y[I] = sigmoidVecOne(X[I]);
   for (; I < N; ++I)
     Y[I] = sigmoidLibmOne(X[I]);
 }
@@ -490,7 +494,7 @@ void tanhF32Scalar(const float *X, float *Y, int64_t N) {
 }
 
 void sigmoidF32Scalar(const float *X, float *Y, int64_t N) {
-  int64_t I = 0, VectorEnd = N - N % SigmoidBlock;
+  int64_t I = 0, VectorEnd = sigmoidVectorCount(N);
   for (; I < VectorEnd; ++I)
     Y[I] = sigmoidVecOne(X[I]);
   for (; I < N; ++I)
@@ -545,7 +549,7 @@ bool tanhF32Avx2(const float *X, float *Y, int64_t N) {
 bool sigmoidF32Avx2(const float *X, float *Y, int64_t N) {
 #ifdef JANUS_VECMATH_AVX2
   if (haveAvx2Fma()) {
-    sigmoidAvx2(X, Y, N);
+    sigmoidAvx2(X, Y, N, sigmoidVectorCount(N));
     return true;
   }
 #endif
@@ -563,8 +567,22 @@ void tanhF32(const float *X, float *Y, int64_t N) {
 }
 
 void sigmoidF32(const float *X, float *Y, int64_t N) {
-  if (!sigmoidF32Avx2(X, Y, N))
-    sigmoidF32Scalar(X, Y, N);
+  sigmoidF32Split(X, Y, N, sigmoidVectorCount(N));
+}
+
+int64_t sigmoidVectorCount(int64_t N) { return N - N % SigmoidBlock; }
+
+void sigmoidF32Split(const float *X, float *Y, int64_t N, int64_t VectorCount) {
+  VectorCount = std::clamp<int64_t>(VectorCount, 0, N);
+#ifdef JANUS_VECMATH_AVX2
+  if (haveAvx2Fma())
+    return sigmoidAvx2(X, Y, N, VectorCount);
+#endif
+  int64_t I = 0;
+  for (; I < VectorCount; ++I)
+    Y[I] = sigmoidVecOne(X[I]);
+  for (; I < N; ++I)
+    Y[I] = sigmoidLibmOne(X[I]);
 }
 
 } // namespace janus::rt::vecmath

@@ -45,6 +45,14 @@ void tanhF32(const float *X, float *Y, int64_t N);
 /// in float. Y may be X.
 void sigmoidF32(const float *X, float *Y, int64_t N);
 
+/// How many leading elements of a contiguous row of N take the vector
+/// formula: N rounded down to a multiple of 16.
+int64_t sigmoidVectorCount(int64_t N);
+
+/// A piece of a row: the vector formula on X[0, VectorCount) (clamped to
+/// [0, N]), the glibc formula on the rest; for callers that split a row.
+void sigmoidF32Split(const float *X, float *Y, int64_t N, int64_t VectorCount);
+
 /// ATen's sigmoid over a strided row: the glibc formula on every element.
 void sigmoidF32Libm(const float *X, float *Y, int64_t N);
 

@@ -15,6 +15,7 @@
 #include "NN/NN.h"
 #include "Tensor/RandomOps.h"
 #include "Tensor/Tensor.h"
+#include "Threading/Parallel.h"
 
 #include <doctest/doctest.h>
 
@@ -213,6 +214,25 @@ TEST_CASE("vecmath: unary ops on strided views") {
   float *P = Every.dataPtr<float>();
   vecmath::sigmoidF32Libm(P, P, Every.numel());
   CHECK(sameTensorBits(unary(UnaryOp::Sigmoid, Strided), Every));
+}
+
+// forEachRowParallel hands a large contiguous tensor over in pieces; the
+// split between the formulas must still fall at the tensor's last multiple
+// of 16 (as one ATen thread does), whatever the thread count.
+TEST_CASE("vecmath: sigmoid of a large tensor does not depend on threads") {
+  manualSeed(5);
+  int64_t N = 3 * ElementwiseGrain + 21; // Not a multiple of 16.
+  Tensor X = mul(randn({N}, DType::Float32), wrappedScalar(Scalar(8.0)));
+  std::vector<float> Want(N);
+  vecmath::sigmoidF32(X.dataPtr<float>(), Want.data(), N);
+  int Saved = numThreads();
+  for (int Threads : {1, 2, 3, 4}) {
+    setNumThreads(Threads);
+    Tensor Y = unary(UnaryOp::Sigmoid, X);
+    CAPTURE(Threads);
+    CHECK(std::memcmp(Y.dataPtr<float>(), Want.data(), N * sizeof(float)) == 0);
+  }
+  setNumThreads(Saved);
 }
 
 TEST_CASE("fused tanh and sigmoid backwards round as the unfused ops") {
