@@ -167,20 +167,18 @@ INEXACT = {
     # libm vs SLEEF (both within ~1 ulp): up to a few float32 ulps.
     "pow", "pow_sf",
     # (sum, mean, var and std are exact: ATen's order, CascadeSum.cpp.)
-    # norm accumulates in float64; softmax over other dims than the last
-    # uses libm's exp in float64.
-    "norm", "norm_d1", "softmax_d0", "log_softmax_d0",
+    # norm accumulates in float64.
+    "norm", "norm_d1",
     # OpenBLAS vs MKL summation order.
     "mm", "mm_tA", "mm_tB", "mm_slice", "matmul", "matmul_tB", "bmm",
     # ATen's vectorized linspace evaluates start + step * i differently.
     "linspace7", "linspace10", "linspace_d",
 }
 # Exact in float32 (VecMath.cpp reproduces SLEEF's float functions and
-# ATen's sigmoid loop, SoftmaxRow.cpp ATen's last-dim softmax kernels), not
+# ATen's sigmoid loop, SoftmaxRow.cpp ATen's softmax kernels), not
 # in float64 (libm's double functions vs SLEEF's).
-INEXACT_F64 = {"exp", "log", "tanh", "sigmoid", "exp_strided"}
-# Softmax over dim 1: exact in float32 where dim 1 is the last.
-INEXACT_UNLESS_LAST_F32 = {"softmax_d1", "log_softmax_d1"}
+INEXACT_F64 = {"exp", "log", "tanh", "sigmoid", "exp_strided", "softmax_d0",
+               "softmax_d1", "log_softmax_d0", "log_softmax_d1"}
 TOL = {torch.float32: 2e-6, torch.float64: 1e-12}
 
 CASES = [
@@ -283,8 +281,7 @@ def main():
         params = [a for a in args if not isinstance(a, str)]
         out = OPS[op](*[INPUTS[i] for i in ins], *params)
         f64 = out.dtype == torch.float64
-        inexact = (op in INEXACT or (op in INEXACT_F64 and f64) or
-                   (op in INEXACT_UNLESS_LAST_F32 and (f64 or out.dim() != 2)))
+        inexact = op in INEXACT or (op in INEXACT_F64 and f64)
         tol = TOL.get(out.dtype, 0.0) if inexact else 0.0
         print('    {"%s", {%s}, {%s}, %s, %s},' % (
             op, ", ".join(str(NAMES.index(i)) for i in ins),

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Writes test/Unit/Runtime/VecMathVectors.inc: PyTorch 1.13's float32
-exp, log, tanh, sigmoid, softmax and log_softmax (last dim), bit for bit,
+exp, log, tanh, sigmoid, softmax and log_softmax (last dim and dim 0 of
+2-d tensors), bit for bit,
 for test/Unit/Runtime/VecMathVectorTest.cpp (runtime/lib/Tensor/VecMath.cpp
 reproduces SLEEF's u10 functions and ATen's sigmoid loop, SoftmaxRow.cpp
-ATen's last-dim softmax kernels).
+ATen's softmax kernels).
 
 The inputs are not stored: element i of a case's base tensor (contiguous,
 float32) is (i * 7919 % 2003 - 1001) / 1001 * scale, or, for log,
@@ -44,6 +45,8 @@ OPS = {
     "sigmoid": torch.sigmoid,
     "softmax": lambda x: F.softmax(x, dim=-1),
     "log_softmax": lambda x: F.log_softmax(x, dim=-1),
+    "softmax0": lambda x: F.softmax(x, dim=0),
+    "log_softmax0": lambda x: F.log_softmax(x, dim=0),
 }
 # Scales: the typical range and one reaching overflow / underflow.
 SCALES = {
@@ -51,6 +54,10 @@ SCALES = {
     "sigmoid": [8.0, 110.0], "softmax": [4.0, 60.0],
     "log_softmax": [4.0, 60.0],
 }
+# Softmax over dim 0 of rows x n (ATen's inner-dim kernel: n columns, the
+# first n - n % 8 as vector lanes, the rest its scalar tail).
+INNER_SHAPES = [(1, 5), (3, 1), (3, 8), (4, 11), (9, 17), (2, 21),
+                (17, 7), (5, 40)]
 SPECIALS = [
     math.nan, math.inf, -math.inf, 0.0, -0.0, 1e-45, -1e-45, 1e-30,
     -1e-30, 1.1754942e-38, 1.1754944e-38, 0.5, -0.5, 1.0, 2.0, 8.66,
@@ -100,7 +107,10 @@ def split_inputs():
 def cases():
     for n in range(1, 49):
         yield "sigmoid", "listed", 1, n, 0.0
-    for op in OPS:
+    for op in ("softmax0", "log_softmax0"):
+        for rows, n in INNER_SHAPES:
+            yield op, "contiguous", rows, n, 4.0
+    for op in SCALES:
         for k, scale in enumerate(SCALES[op]):
             for n in range(1, 41) if k == 0 else (40,):
                 yield op, "contiguous", 1, n, scale

@@ -4,9 +4,9 @@
 // max/min/argmax return the first index of the extreme value, or of the
 // first NaN (NaN propagates, as in PyTorch). cumsum accumulates floats in
 // float64, which is ATen's CPU accumulate type, so float32 results match
-// PyTorch exactly. float32 softmax/log_softmax over the last dim are
-// ATen's vectorized kernels (SoftmaxRow.h), bit for bit; otherwise they
-// subtract the row maximum before exponentiating and sum in float64.
+// PyTorch exactly. float32 softmax/log_softmax are ATen's kernels
+// (SoftmaxRow.h), bit for bit; float64 subtracts the row maximum before
+// exponentiating and sums in float64.
 //
 //===----------------------------------------------------------------------===//
 
@@ -159,9 +159,31 @@ static bool isLastDimF32(const Tensor &A, int64_t D) {
   return A.dim() == 0 || W == A.dim() - 1;
 }
 
+// float32 over another dim: ATen's kernel on each [dim, inner] block.
+static Tensor innerDimF32(const Tensor &A, int64_t D,
+                          void (*Block)(const float *, float *, int64_t,
+                                        int64_t)) {
+  int64_t W = wrapDim(D, A.dim());
+  Tensor In = contiguous(A);
+  Tensor Out = empty(A.sizes(), DType::Float32);
+  int64_t DimSize = A.sizes()[W], Inner = 1;
+  for (int64_t I = W + 1; I < A.dim(); ++I)
+    Inner *= A.sizes()[I];
+  int64_t BlockSize = DimSize * Inner;
+  if (BlockSize == 0)
+    return Out;
+  const float *X = In.dataPtr<float>();
+  float *Y = Out.dataPtr<float>();
+  for (int64_t Off = 0; Off < In.numel(); Off += BlockSize)
+    Block(X + Off, Y + Off, DimSize, Inner);
+  return Out;
+}
+
 Tensor softmax(const Tensor &A, int64_t D) {
   if (isLastDimF32(A, D))
     return lastDimF32(A, softmaxrow::softmaxF32);
+  if (A.dtype() == DType::Float32)
+    return innerDimF32(A, D, softmaxrow::softmaxInnerF32);
   return softmaxLike(
       A, D, "softmax_lastdim_kernel_impl",
       [](double X, double Max, double Sum) { return std::exp(X - Max) / Sum; });
@@ -170,6 +192,8 @@ Tensor softmax(const Tensor &A, int64_t D) {
 Tensor logSoftmax(const Tensor &A, int64_t D) {
   if (isLastDimF32(A, D))
     return lastDimF32(A, softmaxrow::logSoftmaxF32);
+  if (A.dtype() == DType::Float32)
+    return innerDimF32(A, D, softmaxrow::logSoftmaxInnerF32);
   return softmaxLike(
       A, D, "log_softmax_lastdim_kernel_impl",
       [](double X, double Max, double Sum) { return X - Max - std::log(Sum); });

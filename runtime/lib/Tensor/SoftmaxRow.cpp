@@ -1,7 +1,9 @@
-//===- SoftmaxRow.cpp - float32 softmax over a row as ATen 1.13 -----------===//
+//===- SoftmaxRow.cpp - float32 softmax kernels as ATen 1.13 --------------===//
 //
-// See SoftmaxRow.h. ATen's vec::reduce_all(Op, data, n) over vectors of
-// eight floats (AVX2), reproduced here lane by lane in scalar code:
+// See SoftmaxRow.h. The inner-dim kernels follow ATen 1.13's measured
+// behaviour (checked against torch, not read from its source). ATen's
+// vec::reduce_all(Op, data, n) over vectors of eight floats (AVX2), reproduced
+// here lane by lane in scalar code:
 //
 //  n < 8: lane 0 only, Op(...Op(Op(x0, x1), x2)..., x(n-1)).
 //  n >= 8: acc = x[0..8); acc = Op(acc, next 8) over the whole vectors;
@@ -64,7 +66,55 @@ template <typename Op> float reduceAll(Op Fn, const float *X, int64_t N) {
   return Acc[0];
 }
 
+// ATen's softmax over a dim with Inner > 1 elements after it, one column
+// (stride Inner) at a time: columns below the last multiple of 8 are
+// vector lanes (vec::maximum, SLEEF exp), the rest its scalar tail
+// (std::max, glibc expf); the sum runs over the dim in float from 0.
+void innerColumn(const float *X, float *Y, int64_t DimSize, int64_t Inner,
+                 bool Vector, bool Log, std::vector<float> &Buf) {
+  float Max = X[0];
+  for (int64_t D = 1; D < DimSize; ++D)
+    Max = Vector ? maximum(Max, X[D * Inner])
+                 : (Max < X[D * Inner] ? X[D * Inner] : Max);
+  Buf.resize(2 * DimSize);
+  float *Diff = Buf.data(), *Exp = Buf.data() + DimSize;
+  for (int64_t D = 0; D < DimSize; ++D)
+    Diff[D] = X[D * Inner] - Max;
+  if (Vector)
+    vecmath::expF32(Diff, Exp, DimSize);
+  else
+    for (int64_t D = 0; D < DimSize; ++D)
+      Exp[D] = std::exp(Diff[D]);
+  float Sum = 0.0f;
+  for (int64_t D = 0; D < DimSize; ++D)
+    Sum += Exp[D];
+  if (!Log) {
+    for (int64_t D = 0; D < DimSize; ++D)
+      Y[D * Inner] = Exp[D] / Sum;
+    return;
+  }
+  vecmath::logF32(&Sum, &Sum, 1);
+  for (int64_t D = 0; D < DimSize; ++D)
+    Y[D * Inner] = Diff[D] - Sum;
+}
+
+void inner(const float *X, float *Y, int64_t DimSize, int64_t Inner, bool Log) {
+  std::vector<float> Buf;
+  int64_t VectorEnd = Inner - Inner % Lanes;
+  for (int64_t J = 0; J < Inner; ++J)
+    innerColumn(X + J, Y + J, DimSize, Inner, J < VectorEnd, Log, Buf);
+}
+
 } // namespace
+
+void softmaxInnerF32(const float *X, float *Y, int64_t DimSize, int64_t Inner) {
+  inner(X, Y, DimSize, Inner, /*Log=*/false);
+}
+
+void logSoftmaxInnerF32(const float *X, float *Y, int64_t DimSize,
+                        int64_t Inner) {
+  inner(X, Y, DimSize, Inner, /*Log=*/true);
+}
 
 void softmaxF32(const float *X, float *Y, int64_t N) {
   float Max = reduceAll(maximum, X, N);

@@ -6,7 +6,7 @@
 // transpose; or the listed inputs on which ATen's two sigmoid formulas
 // differ), applies the float32 op and compares every value exactly
 // (same bits; NaN with NaN): VecMath.cpp promises SLEEF's results and
-// ATen's sigmoid loop, SoftmaxRow.cpp ATen's last-dim softmax kernels, so a
+// ATen's sigmoid loop, SoftmaxRow.cpp ATen's softmax kernels, so a
 // difference in a last bit is a failure. The special values go through
 // the same ops as one tensor.
 //
@@ -83,6 +83,10 @@ Tensor apply(const std::string &Op, const Tensor &X) {
     return unary(UnaryOp::Sigmoid, X);
   if (Op == "softmax")
     return softmax(X, -1);
+  if (Op == "softmax0")
+    return softmax(X, 0);
+  if (Op == "log_softmax0")
+    return logSoftmax(X, 0);
   return logSoftmax(X, -1);
 }
 
