@@ -1,12 +1,17 @@
-//===- VecMath.cpp - float32 exp, tanh and sigmoid as PyTorch 1.13 --------===//
+//===- VecMath.cpp - float32 exp, log, tanh, sigmoid as PyTorch 1.13 ------===//
 //
 // See VecMath.h for the contract. The methods are SLEEF 3.5's u10 float
 // functions as its AVX2 build computes them (every multiply-add fused),
-// which is what ATen 1.13's Vectorized<float>::exp and ::tanh call:
+// which is what ATen 1.13's Vectorized<float>::exp, ::log and ::tanh call
+// (written from SLEEF's published algorithms, checked against torch):
 //
 //  exp(d): q = rint(d / ln 2), s = d - q ln 2 (ln 2 in two parts, two
 //  fused steps), 1 + s + s^2 P(s) with P of degree 5 by Horner, times 2^q
 //  applied in two halves; 0 below -104, inf above 100.
+//
+//  log(d) = e ln 2 + 2 atanh((m - 1) / (m + 1)), d = m 2^e with m in
+//  [0.75, 1.5) (denormals scaled by 2^64 first), the quotient and the sum
+//  in double-float, atanh's series x + x^3 P(x^2) with P of degree 2.
 //
 //  tanh(x) = (e - 1/e) / (e + 1/e), e = exp(|x|), in double-float
 //  arithmetic (a float pair hi + lo, the lo part from fused multiply-adds

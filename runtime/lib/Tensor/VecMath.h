@@ -1,25 +1,27 @@
-//===- VecMath.h - float32 exp, tanh, sigmoid as PyTorch 1.13 -*- C++ -*-===//
+//===- VecMath.h - float32 exp/log/tanh/sigmoid as PyTorch 1.13 -*- C++ -*-===//
 //
 // Internal to runtime/lib/Tensor. Transcendentals of float32 arrays for the
 // unary ops (and softmax), bit-identical to PyTorch 1.13 on x86-64. ATen
-// computes float exp and tanh with SLEEF's u10 functions (Sleef_expf8_u10,
-// Sleef_tanhf8_u10; within 1 ulp, not correctly rounded) on vectors of
-// eight, a partial vector at the end of a row included (vec::map), so
-// expF32 and tanhF32 reproduce SLEEF's algorithms operation for operation
-// and each element's result depends only on its input. Its sigmoid loop
-// (cpu_kernel_vec) uses a vector formula on whole blocks of 16 elements of
-// a contiguous row and the scalar formula with glibc's expf on the rest,
-// and the scalar formula alone on strided rows; sigmoidF32 and
-// sigmoidF32Libm reproduce those, so a sigmoid element depends on its
+// computes float exp, log and tanh with SLEEF's u10 functions
+// (Sleef_expf8_u10, Sleef_logf8_u10, Sleef_tanhf8_u10; within 1 ulp, not
+// correctly rounded) on vectors of eight, a partial vector at the end of a
+// row included (vec::map), so expF32, logF32 and tanhF32 reproduce SLEEF's
+// algorithms operation for operation and each element's result depends
+// only on its input. Its sigmoid loop (cpu_kernel_vec) uses a vector
+// formula on whole blocks of 16 elements of a contiguous row and the
+// scalar formula with glibc's expf on the rest, and the scalar formula
+// alone on strided rows; sigmoidF32 (sigmoidF32Split for a piece of a row)
+// and sigmoidF32Libm reproduce those, so a sigmoid element depends on its
 // position in the row as in PyTorch.
 //
 // On x86-64 CPUs with AVX2 and FMA (checked at run time) eight elements
 // are computed at once, as SLEEF's AVX2 build does (the one ATen picks,
 // AVX-512 CPUs included); other CPUs run a scalar version of the same
 // operations (std::fma where the vector code fuses), so results never
-// depend on the CPU or the thread count. NaN gives NaN; +-inf and overflow
-// give the limits (exp: inf / 0, tanh: +-1, sigmoid: 1 / 0). About 0.3-0.6
-// ns per element on one core.
+// depend on the CPU. NaN gives NaN; +-inf and overflow give the limits
+// (exp: inf / 0, tanh: +-1, sigmoid: 1 / 0, log: inf, -inf at 0, NaN
+// below 0). Per element on one core: exp 0.37 ns, sigmoid 0.47, log 0.97,
+// tanh 1.9 (PyTorch's own: 0.44, 0.51, 1.03, 2.49).
 //
 //===----------------------------------------------------------------------===//
 
