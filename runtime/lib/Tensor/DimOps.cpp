@@ -4,12 +4,14 @@
 // max/min/argmax return the first index of the extreme value, or of the
 // first NaN (NaN propagates, as in PyTorch). cumsum accumulates floats in
 // float64, which is ATen's CPU accumulate type, so float32 results match
-// PyTorch exactly. softmax/log_softmax subtract the row maximum before
-// exponentiating and sum in float64.
+// PyTorch exactly. float32 softmax/log_softmax are ATen's kernels
+// (SoftmaxRow.h), bit for bit; float64 subtracts the row maximum before
+// exponentiating and sums in float64.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Tensor/Loops.h"
+#include "Tensor/SoftmaxRow.h"
 #include "Tensor/Tensor.h"
 
 #include <cmath>
@@ -135,13 +137,63 @@ Tensor cumsum(const Tensor &A, int64_t D) {
       });
 }
 
+// float32 over the last dim: ATen's vectorized kernel, row by row.
+static Tensor lastDimF32(const Tensor &A,
+                         void (*Row)(const float *, float *, int64_t)) {
+  Tensor In = contiguous(A);
+  Tensor Out = empty(A.sizes(), DType::Float32);
+  int64_t N = A.dim() == 0 ? 1 : A.sizes().back();
+  if (N == 0)
+    return Out;
+  const float *X = In.dataPtr<float>();
+  float *Y = Out.dataPtr<float>();
+  for (int64_t Off = 0; Off < In.numel(); Off += N)
+    Row(X + Off, Y + Off, N);
+  return Out;
+}
+
+static bool isLastDimF32(const Tensor &A, int64_t D) {
+  if (A.dtype() != DType::Float32)
+    return false;
+  int64_t W = wrapDim(D, A.dim());
+  return A.dim() == 0 || W == A.dim() - 1;
+}
+
+// float32 over another dim: ATen's kernel on each [dim, inner] block.
+static Tensor innerDimF32(const Tensor &A, int64_t D,
+                          void (*Block)(const float *, float *, int64_t,
+                                        int64_t)) {
+  int64_t W = wrapDim(D, A.dim());
+  Tensor In = contiguous(A);
+  Tensor Out = empty(A.sizes(), DType::Float32);
+  int64_t DimSize = A.sizes()[W], Inner = 1;
+  for (int64_t I = W + 1; I < A.dim(); ++I)
+    Inner *= A.sizes()[I];
+  int64_t BlockSize = DimSize * Inner;
+  if (BlockSize == 0)
+    return Out;
+  const float *X = In.dataPtr<float>();
+  float *Y = Out.dataPtr<float>();
+  for (int64_t Off = 0; Off < In.numel(); Off += BlockSize)
+    Block(X + Off, Y + Off, DimSize, Inner);
+  return Out;
+}
+
 Tensor softmax(const Tensor &A, int64_t D) {
+  if (isLastDimF32(A, D))
+    return lastDimF32(A, softmaxrow::softmaxF32);
+  if (A.dtype() == DType::Float32)
+    return innerDimF32(A, D, softmaxrow::softmaxInnerF32);
   return softmaxLike(
       A, D, "softmax_lastdim_kernel_impl",
       [](double X, double Max, double Sum) { return std::exp(X - Max) / Sum; });
 }
 
 Tensor logSoftmax(const Tensor &A, int64_t D) {
+  if (isLastDimF32(A, D))
+    return lastDimF32(A, softmaxrow::logSoftmaxF32);
+  if (A.dtype() == DType::Float32)
+    return innerDimF32(A, D, softmaxrow::logSoftmaxInnerF32);
   return softmaxLike(
       A, D, "log_softmax_lastdim_kernel_impl",
       [](double X, double Max, double Sum) { return X - Max - std::log(Sum); });

@@ -2,11 +2,10 @@
 //
 // exp/log/sqrt/tanh/sigmoid promote integer and bool inputs to float32 (the
 // default dtype), as PyTorch's floating unary ops do; abs/neg/relu keep the
-// input dtype. float32 exp, tanh and sigmoid use VecMath.h (vectorized,
-// within 1 ulp, almost always correctly rounded); the rest and float64 use
-// libm in the element type. ATen uses SLEEF vectors (<= 1 ulp) there, so
-// results may differ from PyTorch in the last bit, which the tests allow
-// for.
+// input dtype. float32 exp, log, tanh and sigmoid use VecMath.h, bit-identical
+// to PyTorch 1.13 (SLEEF's algorithms, ATen's sigmoid loop); the rest and
+// float64 use libm in the element type, where ATen uses SLEEF vectors, so
+// those may differ from PyTorch in the last bit, which the tests allow for.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,31 +13,85 @@
 #include "Tensor/Tensor.h"
 #include "Tensor/VecMath.h"
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace janus::rt {
 
 namespace {
-// Out = Fn(A) through an array function of VecMath.h: contiguous rows are
-// passed as they are, strided ones through a small buffer.
-void arrayUnary(const Tensor &Out, const Tensor &A,
-                void (*Fn)(const float *, float *, int64_t)) {
+using ArrayFn = void (*)(const float *, float *, int64_t);
+
+// One row of N floats at byte strides S (output, input) through Fn: as it
+// is when contiguous, else through a small buffer.
+void arrayUnaryRow(std::array<char *, 2> P, std::array<int64_t, 2> S, int64_t N,
+                   ArrayFn Fn) {
+  if (S[0] == sizeof(float) && S[1] == sizeof(float))
+    return Fn(reinterpret_cast<const float *>(P[1]),
+              reinterpret_cast<float *>(P[0]), N);
+  constexpr int64_t Chunk = 256;
+  float Buf[Chunk];
+  for (int64_t I0 = 0; I0 < N; I0 += Chunk) {
+    int64_t M = std::min(Chunk, N - I0);
+    for (int64_t I = 0; I < M; ++I)
+      Buf[I] = *reinterpret_cast<const float *>(P[1] + (I0 + I) * S[1]);
+    Fn(Buf, Buf, M);
+    for (int64_t I = 0; I < M; ++I)
+      *reinterpret_cast<float *>(P[0] + (I0 + I) * S[0]) = Buf[I];
+  }
+}
+
+// Out = Fn(A) through an array function of VecMath.h whose results do
+// not depend on an element's position.
+void arrayUnary(const Tensor &Out, const Tensor &A, ArrayFn Fn) {
+  forEachRowParallel<2>(Out.sizes(), {Out.get(), A.get()},
+                        [&](std::array<char *, 2> P, std::array<int64_t, 2> S,
+                            int64_t N) { arrayUnaryRow(P, S, N, Fn); });
+}
+
+// The dims of A ordered by decreasing stride when that order makes A
+// contiguous (A is a permuted dense tensor, e.g. a transpose), else empty.
+Shape memoryOrder(const Tensor &A) {
+  Shape Order(A.dim());
+  std::iota(Order.begin(), Order.end(), 0);
+  std::stable_sort(Order.begin(), Order.end(), [&](int64_t X, int64_t Y) {
+    return A.strides()[X] > A.strides()[Y];
+  });
+  return permute(A, Order).get()->isContiguous() ? Order : Shape();
+}
+
+// ATen's sigmoid of a permuted dense tensor runs its loop over memory order
+// (TensorIterator gives the result the input's strides), which decides the
+// elements that take the scalar formula: the same here, then permuted back.
+Tensor sigmoidInMemoryOrder(const Tensor &A, const Shape &Order) {
+  Tensor Dense = permute(A, Order);
+  Tensor R = empty(Dense.sizes(), DType::Float32);
+  vecmath::sigmoidF32(Dense.dataPtr<float>(), R.dataPtr<float>(), R.numel());
+  Shape Inverse(Order.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Inverse[Order[I]] = static_cast<int64_t>(I);
+  return contiguous(permute(R, Inverse));
+}
+
+// ATen's sigmoid loop splits each contiguous row (the whole tensor when it
+// is contiguous) between its two formulas at the row's last multiple of
+// 16; forEachRowParallel may hand a contiguous tensor over in pieces, so
+// each piece's share of the vector formula is counted from its global
+// offset, which keeps the results independent of the thread count.
+void sigmoidUnary(const Tensor &Out, const Tensor &A) {
+  float *OutBase = Out.dataPtr<float>();
+  int64_t WholeVector = vecmath::sigmoidVectorCount(Out.numel());
+  bool Whole = A.get()->isContiguous() && A.sizes() == Out.sizes();
   forEachRowParallel<2>(
       Out.sizes(), {Out.get(), A.get()},
       [&](std::array<char *, 2> P, std::array<int64_t, 2> S, int64_t N) {
-        if (S[0] == sizeof(float) && S[1] == sizeof(float))
-          return Fn(reinterpret_cast<const float *>(P[1]),
-                    reinterpret_cast<float *>(P[0]), N);
-        constexpr int64_t Chunk = 256;
-        float Buf[Chunk];
-        for (int64_t I0 = 0; I0 < N; I0 += Chunk) {
-          int64_t M = std::min(Chunk, N - I0);
-          for (int64_t I = 0; I < M; ++I)
-            Buf[I] = *reinterpret_cast<const float *>(P[1] + (I0 + I) * S[1]);
-          Fn(Buf, Buf, M);
-          for (int64_t I = 0; I < M; ++I)
-            *reinterpret_cast<float *>(P[0] + (I0 + I) * S[0]) = Buf[I];
-        }
+        auto *Y = reinterpret_cast<float *>(P[0]);
+        auto *X = reinterpret_cast<const float *>(P[1]);
+        if (S[0] != sizeof(float) || S[1] != sizeof(float))
+          return arrayUnaryRow(P, S, N, vecmath::sigmoidF32Libm);
+        if (Whole)
+          return vecmath::sigmoidF32Split(X, Y, N, WholeVector - (Y - OutBase));
+        vecmath::sigmoidF32(X, Y, N);
       });
 }
 
@@ -48,10 +101,12 @@ void floatingUnary(UnaryOp Op, const Tensor &Out, const Tensor &A) {
     switch (Op) {
     case UnaryOp::Exp:
       return arrayUnary(Out, A, vecmath::expF32);
+    case UnaryOp::Log:
+      return arrayUnary(Out, A, vecmath::logF32);
     case UnaryOp::Tanh:
       return arrayUnary(Out, A, vecmath::tanhF32);
     case UnaryOp::Sigmoid:
-      return arrayUnary(Out, A, vecmath::sigmoidF32);
+      return sigmoidUnary(Out, A);
     default:
       break;
     }
@@ -83,6 +138,10 @@ Tensor unary(UnaryOp Op, const Tensor &A) {
   case UnaryOp::Sigmoid: {
     DType OutT = isFloating(T) ? T : DType::Float32;
     Tensor In = to(A, OutT);
+    if (Op == UnaryOp::Sigmoid && OutT == DType::Float32 &&
+        !In.get()->isContiguous() && In.numel() > 0)
+      if (Shape Order = memoryOrder(In); !Order.empty())
+        return sigmoidInMemoryOrder(In, Order);
     Tensor Out = empty(A.sizes(), OutT);
     if (OutT == DType::Float32)
       floatingUnary<float>(Op, Out, In);
