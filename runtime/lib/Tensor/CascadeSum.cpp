@@ -254,15 +254,7 @@ struct Welford {
 
 ReductionWalk planReduction(const Tensor &A, const Shape &Dims, bool KeepDim) {
   int64_t Rank = A.dim();
-  std::vector<bool> Reduced(std::max<int64_t>(Rank, 1), Dims.empty());
-  for (int64_t D : Dims) {
-    int64_t W = wrapDim(D, Rank);
-    if (Reduced[W])
-      throw TensorError(ErrorKind::RuntimeError,
-                        "dim " + std::to_string(W) +
-                            " appears multiple times in the list of dims");
-    Reduced[W] = true;
-  }
+  std::vector<bool> Reduced = reducedDimMask(Rank, Dims);
   ReductionWalk Wk;
   // The output's strides: contiguous over the kept dims, 0 on reduced ones.
   Shape OutStride(Rank, 0);

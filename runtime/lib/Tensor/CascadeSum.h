@@ -32,6 +32,10 @@ struct ReductionWalk {
   int64_t OutNumel = 1;
 };
 
+/// Which of Rank dims Dims names (all when Dims is empty; one entry for a
+/// 0-dim tensor); a repeated dim is a TensorError (Reduce.cpp).
+std::vector<bool> reducedDimMask(int64_t Rank, const Shape &Dims);
+
 /// The walk for reducing A over Dims (all dims when empty). Throws
 /// TensorError for a repeated dim.
 ReductionWalk planReduction(const Tensor &A, const Shape &Dims, bool KeepDim);

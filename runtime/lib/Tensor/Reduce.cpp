@@ -22,8 +22,7 @@
 
 namespace janus::rt {
 
-RowView reduceRows(const Tensor &A, const Shape &Dims, bool KeepDim, DType T) {
-  int64_t Rank = A.dim();
+std::vector<bool> reducedDimMask(int64_t Rank, const Shape &Dims) {
   std::vector<bool> Reduced(std::max<int64_t>(Rank, 1), Dims.empty());
   for (int64_t D : Dims) {
     int64_t W = wrapDim(D, Rank);
@@ -33,6 +32,12 @@ RowView reduceRows(const Tensor &A, const Shape &Dims, bool KeepDim, DType T) {
                             " appears multiple times in the list of dims");
     Reduced[W] = true;
   }
+  return Reduced;
+}
+
+RowView reduceRows(const Tensor &A, const Shape &Dims, bool KeepDim, DType T) {
+  int64_t Rank = A.dim();
+  std::vector<bool> Reduced = reducedDimMask(Rank, Dims);
   RowView R;
   if (Rank == 0) {
     R.Data = contiguous(to(A, T));
