@@ -94,6 +94,13 @@ Tensor slice(const Tensor &Src, int64_t D, std::optional<int64_t> Start,
 Tensor select(const Tensor &Src, int64_t D, int64_t Index);
 Tensor contiguous(const Tensor &Src);
 Tensor clone(const Tensor &Src);
+/// Whether M (2-d) is laid out column by column (strides [1, rows]).
+bool isColumnMajorMatrix(const Tensor &M);
+/// The gradients of A @ B for an output gradient G as ATen computes them
+/// (mm_mat1_backward/mm_mat2_backward: a column-major operand's gradient is
+/// the transpose of a row-major product), for mm and addmm alike.
+Tensor mmGradFirst(const Tensor &G, const Tensor &B, bool AColumnMajor);
+Tensor mmGradSecond(const Tensor &G, const Tensor &A, bool BColumnMajor);
 /// The gradient flows back converted to Src's dtype.
 Tensor to(const Tensor &Src, DType T, bool Copy = false);
 /// Shares Src's storage (and version counter) with no autograd history.

@@ -85,20 +85,32 @@ Tensor squeezeRow(const Tensor &Src) {
 
 } // namespace
 
+Tensor mmGradFirst(const Tensor &G, const Tensor &B, bool AColumnMajor) {
+  // ATen's mm_mat1_backward: a column-major A gets its gradient as the
+  // transpose of a row-major product, in A's layout.
+  return AColumnMajor ? rt::t(rt::mm(B, rt::t(G))) : rt::mm(G, rt::t(B));
+}
+
+Tensor mmGradSecond(const Tensor &G, const Tensor &A, bool BColumnMajor) {
+  // ATen's mm_mat2_backward, the same for B (typically a weight used as
+  // W.t()): t()'s backward then hands the leaf a contiguous gradient.
+  return BColumnMajor ? rt::t(rt::mm(rt::t(G), A)) : rt::mm(rt::t(A), G);
+}
+
+bool isColumnMajorMatrix(const Tensor &M) { return isColumnMajor(M); }
+
 Tensor mm(const Tensor &A, const Tensor &B) {
-  // ATen's mm_mat1/mat2_backward: the gradient of a column-major operand
-  // (typically a weight used as W.t()) is computed as the transpose of a
-  // row-major product, so it has the operand's layout; t()'s backward then
-  // hands the leaf a contiguous gradient, and accumulating into .grad walks
-  // memory in order instead of with a row-length stride.
+  // The gradient of a column-major operand comes out in its own layout, so
+  // accumulating into .grad walks memory in order, and the products are
+  // the ones ATen computes (BLAS rounds A^T G and (G^T A)^T differently).
   bool AColMajor = isColumnMajor(A), BColMajor = isColumnMajor(B);
   return productNode(
       "MmBackward0", A, B, rt::mm(A, B),
       [AColMajor](const Tensor &G, const Tensor &Bv) {
-        return AColMajor ? rt::t(rt::mm(Bv, rt::t(G))) : rt::mm(G, rt::t(Bv));
+        return mmGradFirst(G, Bv, AColMajor);
       },
       [BColMajor](const Tensor &G, const Tensor &Av) {
-        return BColMajor ? rt::t(rt::mm(rt::t(G), Av)) : rt::mm(rt::t(Av), G);
+        return mmGradSecond(G, Av, BColMajor);
       });
 }
 

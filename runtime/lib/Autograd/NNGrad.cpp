@@ -272,15 +272,20 @@ namespace {
 /// at::addmm(Bias, A, B) = Bias + A @ B (Bias broadcast).
 Tensor addmm(const Tensor &Bias, const Tensor &A, const Tensor &B) {
   Tensor Y = rt::add(Bias, rt::mm(A, B));
+  // The operand gradients as ATen's (and ag::mm's), layout rule included:
+  // Linear's B is W.t(), column-major, and BLAS rounds (G^T A)^T and A^T G
+  // differently.
+  bool AColMajor = isColumnMajorMatrix(A), BColMajor = isColumnMajorMatrix(B);
   auto N = recordNode("AddmmBackward0", {&Bias, &A, &B}, Y,
-                      [](FunctionNode &N, const TensorList &G) -> TensorList {
+                      [AColMajor, BColMajor](
+                          FunctionNode &N, const TensorList &G) -> TensorList {
                         TensorList Out(3);
                         if (N.needsInputGrad(0))
                           Out[0] = G[0];
                         if (N.needsInputGrad(1))
-                          Out[1] = rt::mm(G[0], rt::t(N.saved(2)));
+                          Out[1] = mmGradFirst(G[0], N.saved(2), AColMajor);
                         if (N.needsInputGrad(2))
-                          Out[2] = rt::mm(rt::t(N.saved(1)), G[0]);
+                          Out[2] = mmGradSecond(G[0], N.saved(1), BColMajor);
                         return Out;
                       });
   if (N) {
