@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes test/Unit/Runtime/ReduceVectors.inc: PyTorch 1.13's float sum,
-mean, var and std over many shapes, dims and layouts, bit for bit, for
+mean, var and std over many shapes, dims and layouts, and nll_loss's
+reduced value over many batch sizes, bit for bit, for
 test/Unit/Runtime/ReduceTest.cpp (runtime/lib/Tensor/CascadeSum.cpp
 reproduces ATen's summation order).
 
@@ -112,6 +113,32 @@ def main():
             c_list([c_double(v) for v in y.double().reshape(-1).tolist()])
             + ", " + c_list([str(s) for s in y.shape])))
         count += 1
+    lines.append("};")
+    lines.append("")
+    # nll_loss's reduced value (its own eight-level cascade): the base
+    # formula as [N, 10] logits, log_softmax, targets (i * 7) % 10, every
+    # seventh target ignored in some cases, weights (c + 1) / 8.
+    lines.append("static const NllCase nllCases[] = {")
+    for dtype in (torch.float32, torch.float64):
+        for n in (1, 5, 16, 17, 64, 255, 300, 1000, 5000):
+            for weighted in (False, True):
+                for mean in (True, False):
+                    for ignore in (False, True):
+                        logp = torch.log_softmax(base((n, 10), dtype), 1)
+                        tgt = torch.tensor([(i * 7) % 10 for i in range(n)])
+                        if ignore:
+                            tgt[::7] = -100
+                        w = (torch.arange(10, dtype=dtype) + 1) / 8 \
+                            if weighted else None
+                        y = torch.nn.functional.nll_loss(
+                            logp, tgt, weight=w,
+                            reduction="mean" if mean else "sum")
+                        lines.append("    {%s, %d, %s, %s, %s, %s}," % (
+                            "true" if dtype == torch.float64 else "false", n,
+                            "true" if weighted else "false",
+                            "true" if mean else "false",
+                            "true" if ignore else "false", c_double(y.item())))
+                        count += 1
     lines.append("};")
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")

@@ -111,10 +111,79 @@ double targetWeightSum(const ClassLayout &L, const int64_t *T,
   return Total;
 }
 
+/// nll_loss's reduced value over a batch of N rows of C classes as ATen
+/// 1.13's nll_loss_out_frame computes it: in the input's type, -x * w
+/// added to an eight-level cascade (a carry into the next level whenever
+/// the batch index is a multiple of that level's chunk, ignored rows
+/// skipped before the carry), the levels then added in order, and the mean
+/// divided by the total weight in the same type.
+template <typename TT>
+TT atenNllReduced(const TT *X, const int64_t *T, int64_t N, int64_t C,
+                  const TT *W, int64_t Ignore, bool Mean) {
+  constexpr int Levels = 8;
+  int64_t Bits = 1;
+  if (N > 2) {
+    Bits = 0;
+    for (uint64_t V = static_cast<uint64_t>(N - 1); V; V >>= 1)
+      ++Bits;
+  }
+  const int64_t Power = std::max<int64_t>(4, Bits / Levels);
+  const int64_t Mask = (int64_t(1) << Power) - 1;
+  TT LossSums[Levels] = {}, WeightSums[Levels] = {};
+  int64_t Ignored = 0;
+  for (int64_t B = 0; B < N; ++B) {
+    int64_t K = T[B];
+    if (K == Ignore) {
+      ++Ignored;
+      continue;
+    }
+    TT Data = X[B * C + K];
+    if (W) {
+      LossSums[0] -= Data * W[K];
+      WeightSums[0] += W[K];
+    } else {
+      LossSums[0] -= Data;
+    }
+    for (int J = 0; J + 1 < Levels; ++J) {
+      if ((B & (Mask << (J * Power))) != 0)
+        break;
+      LossSums[J + 1] += LossSums[J];
+      WeightSums[J + 1] += WeightSums[J];
+      LossSums[J] = 0;
+      WeightSums[J] = 0;
+    }
+  }
+  TT Total = 0, Out = 0;
+  for (int J = 0; J < Levels; ++J) {
+    Total += WeightSums[J];
+    Out += LossSums[J];
+  }
+  if (!W)
+    Total = static_cast<TT>(N - Ignored);
+  return Mean ? Out / Total : Out;
+}
+
 // The shared forward over log-probabilities LogP (contiguous [N, C, S]).
 Tensor classLoss(const Tensor &LogP, const ClassLayout &L,
                  const Tensor &Target, const Tensor &Weight, Reduction R,
                  int64_t Ignore, double Eps) {
+  if (R != Reduction::None && Eps == 0 && L.S == 1) {
+    // The common case (class-index targets over [N, C]) in ATen's order,
+    // so that the loss equals PyTorch's bit for bit; targetWeightSum
+    // checks the targets' range first, as the general path does.
+    Tensor Tg = contiguous(Target);
+    targetWeightSum(L, Tg.dataPtr<int64_t>(), classWeights(Weight, L.C),
+                    Ignore);
+    Tensor Wt = Weight ? contiguous(to(Weight, LogP.dtype())) : Tensor();
+    Tensor Out = empty({}, LogP.dtype());
+    dispatchFloat(LogP.dtype(), "nll_loss_out_frame", [&](auto Tag) {
+      using TT = decltype(Tag);
+      *Out.dataPtr<TT>() = atenNllReduced<TT>(
+          LogP.dataPtr<TT>(), Tg.dataPtr<int64_t>(), L.N, L.C,
+          Wt ? Wt.dataPtr<TT>() : nullptr, Ignore, R == Reduction::Mean);
+    });
+    return Out;
+  }
   Tensor Tg = contiguous(Target);
   const int64_t *T = Tg.dataPtr<int64_t>();
   std::vector<double> W = classWeights(Weight, L.C);

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "NN/NN.h"
 #include "Tensor/Tensor.h"
 
 #include <doctest/doctest.h>
@@ -30,6 +31,13 @@ struct ReduceCase {
   bool KeepDim;
   std::vector<double> Expected;
   std::vector<int64_t> ExpectedShape;
+};
+
+struct NllCase {
+  bool Float64;
+  int64_t N;
+  bool Weighted, Mean, Ignore;
+  double Expected;
 };
 
 #include "ReduceVectors.inc"
@@ -88,4 +96,44 @@ TEST_CASE("float reductions equal PyTorch's bit for bit") {
     ++Checked;
   }
   CHECK(Checked > 400);
+}
+
+TEST_CASE("nll_loss's reduced value equals PyTorch's bit for bit") {
+  // The generator's inputs: log_softmax over [N, 10] formula logits,
+  // targets (i * 7) % 10, every seventh ignored (-100) in some cases,
+  // weights (c + 1) / 8.
+  for (const NllCase &C : nllCases) {
+    DType T = C.Float64 ? DType::Float64 : DType::Float32;
+    ReduceCase Shape{C.Float64, {C.N, 10}, {}, true, {}, "sum", false, {}, {}};
+    Tensor LogP = logSoftmax(formulaInput(Shape), 1);
+    Tensor Target = empty({C.N}, DType::Int64);
+    for (int64_t I = 0; I < C.N; ++I)
+      Target.dataPtr<int64_t>()[I] =
+          C.Ignore && I % 7 == 0 ? -100 : (I * 7) % 10;
+    Tensor Weight;
+    if (C.Weighted) {
+      Weight = empty({10}, T);
+      for (int64_t K = 0; K < 10; ++K) {
+        double V = static_cast<double>(K + 1) / 8.0;
+        if (C.Float64)
+          Weight.dataPtr<double>()[K] = V;
+        else
+          Weight.dataPtr<float>()[K] = static_cast<float>(V);
+      }
+    }
+    Tensor Y = nllLoss(LogP, Target, Weight,
+                       C.Mean ? Reduction::Mean : Reduction::Sum);
+    double Got = C.Float64 ? *Y.dataPtr<double>()
+                           : static_cast<double>(*Y.dataPtr<float>());
+    std::string Name =
+        "N=" + std::to_string(C.N) + (C.Weighted ? " weighted" : "") +
+        (C.Mean ? " mean" : " sum") + (C.Ignore ? " ignore" : "") +
+        (C.Float64 ? " float64" : " float32");
+    INFO(Name);
+    // A batch whose only row is ignored has mean 0 / 0: NaN on both sides.
+    if (std::isnan(C.Expected))
+      CHECK(std::isnan(Got));
+    else
+      CHECK(Got == C.Expected);
+  }
 }
