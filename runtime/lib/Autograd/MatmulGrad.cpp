@@ -56,11 +56,6 @@ Tensor mv(const Tensor &A, const Tensor &B) {
       });
 }
 
-/// A matrix laid out column by column (strides [1, rows]), as ATen tests it.
-bool isColumnMajor(const Tensor &M) {
-  return M.strides()[0] == 1 && M.strides()[1] == M.size(0);
-}
-
 /// ATen's _unsafe_view: a reshape of a fresh result.
 Tensor unsafeView(const Tensor &Src, const Shape &Sizes) {
   Tensor R = rt::view(Src, Sizes);
@@ -97,13 +92,16 @@ Tensor mmGradSecond(const Tensor &G, const Tensor &A, bool BColumnMajor) {
   return BColumnMajor ? rt::t(rt::mm(rt::t(G), A)) : rt::mm(rt::t(A), G);
 }
 
-bool isColumnMajorMatrix(const Tensor &M) { return isColumnMajor(M); }
+bool isColumnMajorMatrix(const Tensor &M) {
+  // As ATen tests it: strides [1, rows].
+  return M.strides()[0] == 1 && M.strides()[1] == M.size(0);
+}
 
 Tensor mm(const Tensor &A, const Tensor &B) {
   // The gradient of a column-major operand comes out in its own layout, so
   // accumulating into .grad walks memory in order, and the products are
   // the ones ATen computes (BLAS rounds A^T G and (G^T A)^T differently).
-  bool AColMajor = isColumnMajor(A), BColMajor = isColumnMajor(B);
+  bool AColMajor = isColumnMajorMatrix(A), BColMajor = isColumnMajorMatrix(B);
   return productNode(
       "MmBackward0", A, B, rt::mm(A, B),
       [AColMajor](const Tensor &G, const Tensor &Bv) {

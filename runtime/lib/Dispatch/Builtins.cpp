@@ -140,21 +140,11 @@ Status floatToInt(double x, Value &out) {
   return okStatus();
 }
 
-/// A one-element tensor's item, as Tensor.__int__/__float__ read it.
-Status tensorScalar(const Value &t, Value &out) {
-  Tensor x = tensorOf(t);
-  if (x.numel() != 1)
-    return valueError("only one element tensors can be converted to Python "
-                      "scalars");
-  out = itemValue(x);
-  return okStatus();
-}
-
 Status builtinInt(const LibArgs &args, Value &out) {
   // "x=0, /, base=..." (slots: x, base)
   Value x = args[0];
   if (!args.present(1) && x.kind() == Kind::Tensor)
-    JANUS_RETURN_IF_ERROR(tensorScalar(args[0], x));
+    JANUS_RETURN_IF_ERROR(tensorScalarValue(args[0], x));
   if (!args.present(1)) {
     if (x.isIntLike()) {
       out = Value::fromInt(x.asInt());
@@ -190,7 +180,7 @@ Status builtinInt(const LibArgs &args, Value &out) {
 Status builtinFloat(const LibArgs &args, Value &out) {
   Value x = args[0];
   if (x.kind() == Kind::Tensor)
-    JANUS_RETURN_IF_ERROR(tensorScalar(args[0], x));
+    JANUS_RETURN_IF_ERROR(tensorScalarValue(args[0], x));
   if (x.isNumber()) {
     out = Value::fromFloat(x.toDouble());
     return okStatus();

@@ -296,6 +296,15 @@ Value janus::rt::itemValue(const Tensor &t) {
   }
 }
 
+Status janus::rt::tensorScalarValue(const Value &t, Value &out) {
+  Tensor x = tensorOf(t);
+  if (x.numel() != 1)
+    return valueError("only one element tensors can be converted to Python "
+                      "scalars");
+  out = itemValue(x);
+  return okStatus();
+}
+
 std::vector<LibImplRow> janus::rt::tensorMethodImpls() {
   return {
       {LibId::TensorItem, tensorItem},

@@ -110,6 +110,9 @@ Status applyCreationRequiresGrad(const Tensor &t, const Value &requiresGrad,
                                  const char *function);
 /// Python's value of element 0 of a one-element tensor (float, int, bool).
 Value itemValue(const Tensor &t);
+/// The item of a one-element tensor value, as Tensor.__int__/__float__/
+/// __index__ read it; a ValueError for any other element count.
+Status tensorScalarValue(const Value &t, Value &out);
 
 } // namespace janus::rt
 

@@ -122,17 +122,9 @@ bool isNumberLike(const Value &v) {
   return v.isNumber() || v.kind() == Kind::Tensor;
 }
 
-/// A one-element tensor's item, as Tensor.__int__/__float__/__index__
-/// read it.
+/// A one-element tensor's item (tensorScalarValue), tensor errors caught.
 Status tensorItem(const Value &t, Value &out) {
-  return guardTensorOp([&]() -> Status {
-    Tensor x = tensorOf(t);
-    if (x.numel() != 1)
-      return valueError("only one element tensors can be converted to "
-                        "Python scalars");
-    out = itemValue(x);
-    return okStatus();
-  });
+  return guardTensorOp([&]() -> Status { return tensorScalarValue(t, out); });
 }
 
 /// operator.index(v). A TypeError means "not an integer" to the callers.
